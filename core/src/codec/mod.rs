@@ -1,0 +1,1 @@
+//! Reading ASL JSON into the model, and writing it back.
