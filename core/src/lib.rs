@@ -2,6 +2,7 @@
 //! validator shared by the macros, the local engine and the command-line tool.
 #![warn(missing_docs)]
 
+mod builder;
 pub mod codec;
 pub mod model;
 pub mod path;

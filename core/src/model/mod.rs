@@ -158,8 +158,8 @@ pub enum TextSource {
 }
 
 impl StateMachine {
-    /// The query language of the top level.
-    pub fn query_language(&self) -> QueryLanguage {
+    /// The query language of the top level (JSONPath unless the machine says otherwise).
+    pub fn top_query_language(&self) -> QueryLanguage {
         self.query_language.unwrap_or_default()
     }
 }
