@@ -10,3 +10,22 @@ pub use stepfn_core as core;
 pub use stepfn_local as local;
 
 pub use stepfn_core::{Code, Finding, MachineType, QueryLanguage, Severity, State, StateMachine};
+
+pub mod build;
+mod workflow;
+
+pub use stepfn_core::callback::{CallbackTask, Heartbeat, NoError, TaskError, TaskToken};
+pub use stepfn_core::model::PredefinedError as States;
+pub use stepfn_macros::{TaskError, workflow};
+pub use workflow::{CaughtError, Substitutions, Workflow};
+
+/// Everything a crate that declares workflows needs: `use stepfn::prelude::*;`.
+pub mod prelude {
+    pub use crate::{
+        CallbackTask, CaughtError, Heartbeat, NoError, States, Substitutions, TaskError, TaskToken,
+        Workflow, workflow,
+    };
+}
+
+#[doc(hidden)]
+pub mod __private;

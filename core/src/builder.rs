@@ -104,14 +104,30 @@ macro_rules! common_setters {
 }
 
 macro_rules! state_variant {
-    (TaskState, $s:ident) => { State::Task(Box::new($s)) };
-    (PassState, $s:ident) => { State::Pass(Box::new($s)) };
-    (ChoiceState, $s:ident) => { State::Choice(Box::new($s)) };
-    (WaitState, $s:ident) => { State::Wait(Box::new($s)) };
-    (SucceedState, $s:ident) => { State::Succeed(Box::new($s)) };
-    (FailState, $s:ident) => { State::Fail(Box::new($s)) };
-    (ParallelState, $s:ident) => { State::Parallel(Box::new($s)) };
-    (MapState, $s:ident) => { State::Map(Box::new($s)) };
+    (TaskState, $s:ident) => {
+        State::Task(Box::new($s))
+    };
+    (PassState, $s:ident) => {
+        State::Pass(Box::new($s))
+    };
+    (ChoiceState, $s:ident) => {
+        State::Choice(Box::new($s))
+    };
+    (WaitState, $s:ident) => {
+        State::Wait(Box::new($s))
+    };
+    (SucceedState, $s:ident) => {
+        State::Succeed(Box::new($s))
+    };
+    (FailState, $s:ident) => {
+        State::Fail(Box::new($s))
+    };
+    (ParallelState, $s:ident) => {
+        State::Parallel(Box::new($s))
+    };
+    (MapState, $s:ident) => {
+        State::Map(Box::new($s))
+    };
 }
 
 common_setters!(
@@ -171,7 +187,15 @@ macro_rules! io_setters {
     )*};
 }
 
-io_setters!(TaskState, PassState, ChoiceState, WaitState, SucceedState, ParallelState, MapState);
+io_setters!(
+    TaskState,
+    PassState,
+    ChoiceState,
+    WaitState,
+    SucceedState,
+    ParallelState,
+    MapState
+);
 
 /// `Assign` setters.
 macro_rules! assign_setters {
@@ -186,7 +210,14 @@ macro_rules! assign_setters {
     )*};
 }
 
-assign_setters!(TaskState, PassState, ChoiceState, WaitState, ParallelState, MapState);
+assign_setters!(
+    TaskState,
+    PassState,
+    ChoiceState,
+    WaitState,
+    ParallelState,
+    MapState
+);
 
 /// `ResultPath`, `ResultSelector`, `Retry` and `Catch` setters.
 macro_rules! result_setters {

@@ -3,6 +3,7 @@
 #![warn(missing_docs)]
 
 mod builder;
+pub mod callback;
 pub mod codec;
 pub mod model;
 pub mod path;

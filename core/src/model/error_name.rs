@@ -92,9 +92,18 @@ impl ErrorName {
         *self == ErrorName::Predefined(PredefinedError::All)
     }
 
-    /// Whether the name claims the reserved `States.` prefix without being predefined.
+    /// Whether the name claims the reserved `States.` prefix without being an error AWS
+    /// raises. Besides the predefined names, HTTP tasks raise `States.Http.StatusCode.<code>`
+    /// for every failing status (developer guide, "Call HTTPS APIs").
     pub fn is_reserved_misuse(&self) -> bool {
-        matches!(self, ErrorName::Custom(name) if name.starts_with("States."))
+        let ErrorName::Custom(name) = self else {
+            return false;
+        };
+        let Some(rest) = name.strip_prefix("States.") else {
+            return false;
+        };
+        let status = rest.strip_prefix("Http.StatusCode.");
+        !status.is_some_and(|code| code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
     }
 }
 

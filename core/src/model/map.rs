@@ -1,8 +1,8 @@
 //! The Map state, inline and distributed, with its reader, batcher and writer.
 
 use super::{
-    Catcher, IntSource, Nullable, NumberSource, QueryLanguage, Resource, Retrier, States,
-    Template, Transition,
+    Catcher, IntSource, Nullable, NumberSource, QueryLanguage, Resource, Retrier, States, Template,
+    Transition,
 };
 use crate::path::Path;
 

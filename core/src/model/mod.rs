@@ -18,8 +18,8 @@ pub use choice::{
 };
 pub use error_name::{ErrorName, PredefinedError};
 pub use map::{
-    CsvDelimiter, CsvHeaderLocation, ExecutionType, InputType, ItemBatcher, ItemReader,
-    MapState, OutputType, Processor, ProcessorConfig, ProcessorMode, ReaderConfig, ResultWriter,
+    CsvDelimiter, CsvHeaderLocation, ExecutionType, InputType, ItemBatcher, ItemReader, MapState,
+    OutputType, Processor, ProcessorConfig, ProcessorMode, ReaderConfig, ResultWriter,
     Transformation, WriterConfig,
 };
 pub use resource::{IntegrationPattern, Resource, ResourceKind};

@@ -124,10 +124,14 @@ impl fmt::Display for Resource {
 }
 
 fn classify(text: &str) -> ResourceKind {
-    if let Some(name) = text.strip_prefix("${").and_then(|t| t.strip_suffix('}')) {
-        if !name.is_empty() && !name.contains(['{', '}']) {
-            return ResourceKind::Substitution(name.to_owned());
-        }
+    if has_unterminated_placeholder(text) {
+        return ResourceKind::Invalid;
+    }
+    if let Some(name) = text.strip_prefix("${").and_then(|t| t.strip_suffix('}'))
+        && !name.is_empty()
+        && !name.contains(['{', '}'])
+    {
+        return ResourceKind::Substitution(name.to_owned());
     }
     let parts: Vec<&str> = text.splitn(6, ':').collect();
     if parts.len() < 6 || parts[0] != "arn" || parts[1].is_empty() {
@@ -194,4 +198,17 @@ fn split_pattern(rest: &str) -> (&str, IntegrationPattern) {
         }
     }
     (rest, IntegrationPattern::RequestResponse)
+}
+
+/// Whether a `${` placeholder is never closed: such a string is not a template that
+/// DefinitionSubstitutions could fill.
+fn has_unterminated_placeholder(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        match rest[start..].find('}') {
+            Some(end) => rest = &rest[start + end + 1..],
+            None => return true,
+        }
+    }
+    false
 }

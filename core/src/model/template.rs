@@ -64,7 +64,9 @@ impl Template {
             Value::Array(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for (index, item) in items.iter().enumerate() {
-                    out.push(Template::from_value(item).map_err(|(p, e)| (format!("/{index}{p}"), e))?);
+                    out.push(
+                        Template::from_value(item).map_err(|(p, e)| (format!("/{index}{p}"), e))?,
+                    );
                 }
                 Template::Array(out)
             }
@@ -165,10 +167,10 @@ impl Template {
     /// Calls `visit` with every JSONata expression string and its pointer.
     pub fn for_each_jsonata(&self, visit: &mut dyn FnMut(String, JsonataExpr)) {
         self.walk(String::new(), &mut |pointer, node| {
-            if let Node::Template(Template::String(s)) = node {
-                if let Some(expr) = JsonataExpr::from_template_string(s) {
-                    visit(pointer, expr)
-                }
+            if let Node::Template(Template::String(s)) = node
+                && let Some(expr) = JsonataExpr::from_template_string(s)
+            {
+                visit(pointer, expr)
             }
         });
     }
@@ -176,17 +178,18 @@ impl Template {
     /// Whether any dynamic value or JSONata expression reads the task token
     /// (`$$.Task.Token` or `$states.context.Task.Token`).
     pub fn carries_task_token(&self) -> bool {
-        let mut found = false;
-        self.walk(String::new(), &mut |_, node| match node {
-            Node::Dynamic(d) => found |= d.paths().iter().any(|p| p.is_task_token()),
-            Node::Template(Template::String(s)) => {
-                if let Some(expr) = JsonataExpr::from_template_string(s) {
-                    found |= expr.0.contains("$states.context.Task.Token");
+        match self {
+            Template::String(text) => JsonataExpr::from_template_string(text)
+                .is_some_and(|expr| expr.0.contains("$states.context.Task.Token")),
+            Template::Array(items) => items.iter().any(Template::carries_task_token),
+            Template::Object(entries) => entries.iter().any(|entry| match &entry.value {
+                TemplateValue::Static(inner) => inner.carries_task_token(),
+                TemplateValue::Dynamic(dynamic) => {
+                    dynamic.paths().iter().any(|path| path.is_task_token())
                 }
-            }
-            Node::Template(_) => {}
-        });
-        found
+            }),
+            Template::Null | Template::Bool(_) | Template::Number(_) => false,
+        }
     }
 
     fn walk<'a>(&'a self, pointer: String, visit: &mut dyn FnMut(String, Node<'a>)) {

@@ -6,7 +6,10 @@
 mod intrinsic;
 mod jsonpath;
 
-pub use intrinsic::{IntrinsicArg, IntrinsicCall, IntrinsicFunction};
+pub use intrinsic::{
+    IntrinsicArg, IntrinsicCall, IntrinsicFunction, MAX_NESTING, TemplatePiece,
+    split_format_template,
+};
 pub use jsonpath::{Path, PathRoot, Segment, UnionMember};
 
 use std::fmt;
@@ -44,14 +47,27 @@ pub enum PathError {
         name: String,
     },
     /// An intrinsic function is called with the wrong number of arguments.
-    #[error("`{function}` takes {expected} arguments, found {found}")]
+    #[error("`{function}` takes {expected} {noun}, found {found}", noun = arguments_noun(expected))]
     Arity {
         /// The function.
         function: IntrinsicFunction,
-        /// The accepted count, e.g. `2` or `2 or 3`.
+        /// The accepted count, e.g. `2`, `2 or 3` or `at least 1`.
         expected: &'static str,
         /// The count found.
         found: usize,
+    },
+    /// A literal argument of an intrinsic call that AWS rejects on every run: a
+    /// `States.Format` template whose `{}` placeholders do not match the values after it, an
+    /// unknown `States.Hash` algorithm, a `States.ArrayRange` step of 0, a string where an
+    /// integer or an array is needed, ...
+    #[error("argument {position} of `{function}` is invalid: {reason}")]
+    Argument {
+        /// The function.
+        function: IntrinsicFunction,
+        /// Which argument, counting from 1.
+        position: usize,
+        /// What is wrong, in a few words.
+        reason: String,
     },
     /// Intrinsic calls nest deeper than AWS allows (10).
     #[error("intrinsic function calls nest {depth} deep; AWS allows at most 10")]
@@ -59,6 +75,14 @@ pub enum PathError {
         /// The depth found.
         depth: usize,
     },
+}
+
+fn arguments_noun(expected: &str) -> &'static str {
+    if expected.ends_with(" 1") || expected == "1" {
+        "argument"
+    } else {
+        "arguments"
+    }
 }
 
 /// The value of a `"key.$"` field, of `ErrorPath`/`CausePath` and of similar fields: a path

@@ -122,8 +122,8 @@ codes! {
     /// malformed literal. Pointer: the field.
     InvalidValue => "invalid-value",
     /// Two fields that exclude each other are both present (`TimeoutSeconds` and
-    /// `TimeoutSecondsPath`, `Seconds` and `Timestamp`, ...). Pointer: the second field met
-    /// in the canonical order (the `...Path` variant).
+    /// `TimeoutSecondsPath`, `Seconds` and `Timestamp`, ...). Pointer: the `...Path`
+    /// variant where there is one; otherwise the second of the fields in document order.
     ExclusiveFields => "exclusive-fields",
     /// A state that must transition has neither `Next` nor `End: true`. Pointer: the state.
     MissingTransition => "missing-transition",
@@ -152,8 +152,11 @@ codes! {
     NestedRuleNext => "nested-rule-next",
 
     // ---- Transitions and names (the validator) ----
-    /// `StartAt`, `Next`, `Default` or a Catcher's `Next` names no state of its scope.
-    /// Pointer: that field (`/StartAt`, `/States/A/Next`, `/States/A/Catch/0/Next`).
+    /// `StartAt`, `Next`, `Default`, a Choice rule's `Next` or a Catcher's `Next` names no
+    /// state of its scope. Pointer: that field (`/StartAt`, `/States/A/Next`,
+    /// `/States/C/Choices/1/Next`, `/States/A/Catch/0/Next`,
+    /// `/States/P/Branches/0/StartAt`). When a scope's `StartAt` names no state, every
+    /// state of that scope is also unreachable, as AWS reports it.
     UnknownState => "unknown-state",
     /// No path of transitions leads from `StartAt` to this state. Pointer: the state.
     UnreachableState => "unreachable-state",
@@ -161,12 +164,13 @@ codes! {
     /// the scope's `States` object.
     NoTerminalState => "no-terminal-state",
     /// Two states share a name, anywhere in the machine including nested branches.
-    /// Pointer: the second state met in document order.
+    /// Pointer: the second state met in a depth-first walk in document order.
     DuplicateStateName => "duplicate-state-name",
     /// A state name is longer than 80 characters. Pointer: the state.
     StateNameTooLong => "state-name-too-long",
-    /// A state name is empty or has a character AWS forbids (white space, brackets,
-    /// wildcards, control characters, most punctuation). Pointer: the state.
+    /// A state name is empty or has a control character. (AWS accepts spaces and
+    /// punctuation in state names; its stricter character list is for the names of state
+    /// machines, executions and activities.) Pointer: the state.
     InvalidStateName => "invalid-state-name",
 
     // ---- Errors, Retry and Catch ----
@@ -210,7 +214,8 @@ codes! {
     /// `/States/A/QueryLanguage`.
     QueryLanguageMix => "query-language-mix",
     /// An `Assign` variable name is not a valid identifier, is longer than 80 characters or
-    /// is the reserved `states`. Pointer: `.../Assign/<name>`.
+    /// is the reserved `states`. Pointer: `.../Assign/<key as written>` (`x.$` for a
+    /// JSONPath dynamic value).
     InvalidVariableName => "invalid-variable-name",
 
     // ---- Resources and integrations ----
@@ -242,7 +247,9 @@ codes! {
     /// The definition is larger than 1 MB (1,048,576 bytes) of JSON. Pointer `""`.
     DefinitionTooLarge => "definition-too-large",
     /// States are nested (Parallel/Map inside Parallel/Map) deeper than the validator's
-    /// limit, or an intrinsic call nests more than 10 deep. Pointer: the state or field.
+    /// limit (`Options::max_nesting_depth`, 16 by default: AWS has such a check but does
+    /// not publish its limit), or an intrinsic call nests more than 10 deep. Pointer: the
+    /// state or field.
     NestingTooDeep => "nesting-too-deep",
 
     // ---- Warnings ----

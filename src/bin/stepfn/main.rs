@@ -1,6 +1,7 @@
 //! The `stepfn` command-line tool.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod run;
 mod validate;
 
 use std::process::ExitCode;
@@ -19,11 +20,14 @@ struct Cli {
 enum Command {
     /// Check Amazon States Language definitions as AWS would, and more strictly.
     Validate(validate::Args),
+    /// Run a definition in the local engine on a virtual clock; print the outcome as JSON.
+    Run(run::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Run(args) => run::run(&args),
     }
 }

@@ -1,0 +1,12 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[workflow(W, data = D)]
+mod w {
+    #[callback(lambda = Ask, output = u64, timout = 30, end)]
+    pub struct Ask;
+}
+
+fn main() {}

@@ -1,0 +1,13 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[workflow(W, data = D)]
+mod w {
+    #[succeed]
+    #[fail]
+    pub struct Done;
+}
+
+fn main() {}

@@ -1,0 +1,12 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[workflow(W, data = D)]
+mod w {
+    #[wait(end)]
+    pub struct Pause;
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[workflow(W, data = D)]
+mod w {
+    #[callback(lambda = Ask, output = u64, timeout = 30,
+        catch(States::HeartbeatTimeout => Done), end)]
+    pub struct Ask;
+    #[succeed]
+    pub struct Done;
+}
+
+fn main() {}

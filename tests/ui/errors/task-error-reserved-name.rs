@@ -1,0 +1,12 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[derive(Debug, TaskError)]
+pub enum AskError {
+    #[task_error(name = "States.Refused")]
+    Refused,
+}
+
+fn main() {}

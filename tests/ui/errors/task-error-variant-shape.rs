@@ -1,0 +1,11 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[derive(Debug, TaskError)]
+pub enum AskError {
+    Refused(String, u32),
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[workflow(W, data = D)]
+mod w {
+    #[map(items = $.n, item = u64, processor = each, label = "batch", end)]
+    pub struct Each;
+    mod each {
+        #[succeed]
+        pub struct One;
+    }
+}
+
+fn main() {}

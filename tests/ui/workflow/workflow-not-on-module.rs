@@ -1,0 +1,9 @@
+use stepfn::prelude::*;
+
+#[derive(schemars::JsonSchema)]
+pub struct D { pub n: u64 }
+
+#[workflow(W, data = D)]
+struct NotAModule;
+
+fn main() {}
