@@ -124,7 +124,8 @@ pub struct Message {
     pub attributes: Option<Value>,
     /// When it arrived, on the virtual clock.
     pub timestamp: Instant,
-    /// The execution that sent it.
+    /// The execution that sent it, or the name an outside publisher gave
+    /// ([`Engine::publish`](crate::Engine::publish)).
     pub sent_by: String,
 }
 

@@ -54,4 +54,13 @@ impl SharedEngine {
     pub fn send_task_heartbeat(&self, token: &str) -> Result<(), CallbackError> {
         self.lock().send_task_heartbeat(token)
     }
+
+    /// Publishes to an SNS topic from outside any execution (see [`Engine::publish`]), then
+    /// runs the engine to idle so that subscribers' effects take place.
+    pub fn publish(&self, topic_arn: &str, body: &str, sent_by: &str) -> String {
+        let mut engine = self.lock();
+        let id = engine.publish(topic_arn, body, None, sent_by);
+        engine.run_until_idle();
+        id
+    }
 }

@@ -59,6 +59,8 @@
 #![warn(missing_docs)]
 
 mod handler;
+#[cfg(feature = "local")]
+mod local;
 mod notice;
 mod outcome;
 pub mod policy;
@@ -67,6 +69,8 @@ mod route;
 mod sns;
 
 pub use handler::{Callback, CallbackHandler, Handled};
+#[cfg(feature = "local")]
+pub use local::LocalTopicSink;
 pub use notice::{ErrorNotice, ErrorSink, MemorySink, SinkError};
 pub use outcome::Outcome;
 #[cfg(feature = "aws")]

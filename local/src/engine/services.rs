@@ -319,19 +319,30 @@ impl Engine {
     }
 
     fn notify(&mut self, strand: &super::Strand, id: u64, message: &Message) {
+        let token = self.tasks.get(&id).and_then(|t| t.token.clone());
+        let execution = self.executions[strand.exec].arn.clone();
+        self.notify_subscribers(message, token.as_deref(), &execution, &strand.state);
+    }
+
+    /// Calls the subscribers of the message's destination and schedules what they ask for.
+    fn notify_subscribers(
+        &mut self,
+        message: &Message,
+        token: Option<&str>,
+        execution: &str,
+        state: &str,
+    ) {
         let Some(mut subscribers) = self.subscribers.remove(&message.destination) else {
             return;
         };
-        let token = self.tasks.get(&id).and_then(|t| t.token.clone());
-        let execution = self.executions[strand.exec].arn.clone();
         let mut scheduled = Vec::new();
         for subscriber in &mut subscribers {
             let mut invocation = Invocation {
-                token: token.as_deref(),
+                token,
                 now: self.now,
                 resource: &message.destination,
-                execution: &execution,
-                state: &strand.state,
+                execution,
+                state,
                 scheduled: Vec::new(),
                 latency: Duration::ZERO,
             };
@@ -341,5 +352,33 @@ impl Engine {
         self.subscribers
             .insert(message.destination.clone(), subscribers);
         self.schedule_actions(scheduled);
+    }
+
+    /// Publishes a message to an SNS topic from outside any execution, as a webhook or a
+    /// Lambda function outside the state machine does; `sent_by` names the publisher. The
+    /// topic's subscribers are called at once. Returns the `MessageId`.
+    pub fn publish(
+        &mut self,
+        topic_arn: &str,
+        body: &str,
+        subject: Option<&str>,
+        sent_by: &str,
+    ) -> String {
+        let message = Message {
+            message_id: self.rng.uuid_v4(),
+            destination: topic_arn.to_owned(),
+            body: body.to_owned(),
+            subject: subject.map(str::to_owned),
+            attributes: None,
+            timestamp: self.now,
+            sent_by: sent_by.to_owned(),
+        };
+        // DIVERGENCE: topics exist on first use (see `deliver`).
+        self.mailboxes
+            .entry(message.destination.clone())
+            .or_default()
+            .push(message.clone());
+        self.notify_subscribers(&message, None, sent_by, "");
+        message.message_id
     }
 }
