@@ -139,8 +139,6 @@ pub(crate) struct MockValuationRequest {
 
 #[workflow(MockValuationService, data = MockValuationRequest, express, rename_all = "camelCase")]
 pub(crate) mod mock_valuation_service {
-    use super::*;
-
     #[wait(seconds_path = $.delay_seconds, next = SendResponse)]
     pub(crate) struct Wait;
 
