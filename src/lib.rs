@@ -1,13 +1,25 @@
 //! stepfn: AWS Step Functions state machines declared in Rust, checked before they deploy.
 //!
 //! This facade re-exports the crates of the workspace:
-//! - [`core`]: the Amazon States Language model, its reader and writer, and the validator;
-//! - [`local`] (feature `local`): the in-process engine on a virtual clock.
+//! - [`core`]: the Amazon States Language model, its reader and writer, the validator, typed
+//!   task tokens and callback clients;
+//! - the `#[workflow]` and `#[derive(TaskError)]` macros (see [`Workflow`] for the guide);
+//! - `local` (feature `local`, default): the in-process engine on a virtual clock;
+//! - `store` (feature `store`): task-token stores with an atomic claim;
+//! - `webhook` (feature `webhook`): the callback handler, error notices and IAM policies.
+//!
+//! The AWS transports (`aws-sdk-sfn`, DynamoDB, SNS) are behind the `aws` feature of
+//! `stepfn-core`, `stepfn-store` and `stepfn-webhook`; a webhook Lambda depends on those
+//! crates directly, without the engine or the CLI.
 #![warn(missing_docs)]
 
 pub use stepfn_core as core;
 #[cfg(feature = "local")]
 pub use stepfn_local as local;
+#[cfg(feature = "store")]
+pub use stepfn_store as store;
+#[cfg(feature = "webhook")]
+pub use stepfn_webhook as webhook;
 
 pub use stepfn_core::{Code, Finding, MachineType, QueryLanguage, Severity, State, StateMachine};
 
