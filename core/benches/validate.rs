@@ -94,6 +94,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("baseline_serde_json_parse_1000_states", |b| {
         b.iter(|| serde_json::from_str::<Value>(std::hint::black_box(&text)))
     });
+    let value: Value = serde_json::from_str(&text).expect("JSON");
+    c.bench_function("decode_value_1000_states", |b| {
+        b.iter(|| stepfn_core::codec::decode_value(std::hint::black_box(&value)))
+    });
+    let machine = report.machine.clone().expect("a machine");
+    c.bench_function("validate_model_1000_states", |b| {
+        b.iter(|| stepfn_core::validate::validate(std::hint::black_box(&machine), &options))
+    });
     c.bench_function("parse_and_validate_1000_states", |b| {
         b.iter(|| validate_str(std::hint::black_box(&text), &options))
     });
