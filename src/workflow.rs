@@ -108,7 +108,7 @@ use stepfn_core::{Finding, MachineType, StateMachine};
 /// | `#[succeed]` | |
 /// | `#[fail]` | `error = Enum::Variant` or `States::Name`, `cause = ".."`, `error_path`, `cause_path` |
 /// | `#[parallel]` | `branches = [module, ..]`, `parameters`, `result_path`, `retry`, `catch`, `next`/`end` |
-/// | `#[map]` | `items = $.path`, `item = Type`, `processor = module`, `item_selector = Type {..}`, `max_concurrency`, `distributed`, `execution = standard \| express`, `tolerated_failure_percentage`, `tolerated_failure_count`, `label`, `max_items_per_batch`, `result_path`, `retry`, `catch`, `next`/`end` |
+/// | `#[map]` | `items = $.path`, `item = Type`, `processor = module`, `item_selector = Type {..}`, `max_concurrency`, `distributed`, `execution = standard \| express`, `tolerated_failure_percentage`, `tolerated_failure_count`, `label`, `max_items_per_batch`, `max_bytes_per_batch`, `item_reader(..)`, `result_writer(..)`, `result_path`, `retry`, `catch`, `next`/`end` |
 ///
 /// `retry(A | B, interval = 1, max_attempts = 3, backoff = 2.0, max_delay = 60, jitter =
 /// full)` and `catch(A | B => State, result_path = $.error)` name errors as
@@ -119,9 +119,19 @@ use stepfn_core::{Finding, MachineType, StateMachine};
 /// `matches($.name, "*.pdf")`. Parallel branches and Map processors are child modules of
 /// states.
 ///
+/// A distributed map reads its items from S3 with `item_reader(s3_object, bucket = Bucket,
+/// key = "items.csv", input_type = csv, csv_header_location = first_row, max_items = 100)`
+/// (or `s3_list` with `prefix`; `input_type` is `csv`, `json`, `jsonl`, `parquet` or
+/// `manifest`) and writes its results with `result_writer(bucket = Bucket, prefix = "out",
+/// output_type = json | jsonl, transformation = none | compact | flatten)`. A bucket is a
+/// placeholder or a string; `key` and `prefix` a string or a `$.path` to a string field.
+///
+/// Before expanding, the macro runs core's validator on the machine it built; an error
+/// there means the macro accepted a machine AWS would reject, and is reported at the
+/// workflow's name as a bug in stepfn.
+///
 /// Known limits: intrinsic functions (`States.Format(...)`), JSONata states, variables
-/// (`Assign`), `ItemReader`/`ResultWriter` of distributed maps and comparisons between two
-/// paths cannot be written yet; build those machines with the builder API of
+/// (`Assign`) and comparisons between two paths cannot be written yet; build those machines with the builder API of
 /// [`stepfn::core`](crate::core). Payload keys follow `rename_all`; a field renamed one by one
 /// with `#[serde(rename)]` is not seen by the macro.
 pub trait Workflow {

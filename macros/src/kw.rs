@@ -100,6 +100,32 @@ pub(crate) const TOLERATED_FAILURE_PERCENTAGE: &str = "tolerated_failure_percent
 pub(crate) const TOLERATED_FAILURE_COUNT: &str = "tolerated_failure_count";
 pub(crate) const LABEL: &str = "label";
 pub(crate) const MAX_ITEMS_PER_BATCH: &str = "max_items_per_batch";
+pub(crate) const MAX_BYTES_PER_BATCH: &str = "max_bytes_per_batch";
+pub(crate) const ITEM_READER: &str = "item_reader";
+pub(crate) const RESULT_WRITER: &str = "result_writer";
+
+// Keys inside `item_reader(...)` and `result_writer(...)`.
+pub(crate) const S3_OBJECT: &str = "s3_object";
+pub(crate) const S3_LIST: &str = "s3_list";
+pub(crate) const BUCKET: &str = "bucket";
+pub(crate) const KEY: &str = "key";
+pub(crate) const PREFIX: &str = "prefix";
+pub(crate) const INPUT_TYPE: &str = "input_type";
+pub(crate) const CSV_HEADER_LOCATION: &str = "csv_header_location";
+pub(crate) const MAX_ITEMS: &str = "max_items";
+pub(crate) const OUTPUT_TYPE: &str = "output_type";
+pub(crate) const TRANSFORMATION: &str = "transformation";
+pub(crate) const READER_KEYS: &[&str] = &[
+    S3_OBJECT,
+    S3_LIST,
+    BUCKET,
+    KEY,
+    PREFIX,
+    INPUT_TYPE,
+    CSV_HEADER_LOCATION,
+    MAX_ITEMS,
+];
+pub(crate) const WRITER_KEYS: &[&str] = &[BUCKET, PREFIX, OUTPUT_TYPE, TRANSFORMATION];
 
 // Keys inside `retry(...)` and `catch(...)`.
 pub(crate) const INTERVAL: &str = "interval";
@@ -174,6 +200,9 @@ pub(crate) fn keys_of(attribute: &str) -> Vec<&'static str> {
                 TOLERATED_FAILURE_COUNT,
                 LABEL,
                 MAX_ITEMS_PER_BATCH,
+                MAX_BYTES_PER_BATCH,
+                ITEM_READER,
+                RESULT_WRITER,
             ],
         ],
         _ => &[],

@@ -19,7 +19,8 @@
 //! tokens); `check` runs the cross-item checks, collecting every error; `expand` emits
 //! builder calls of core's model through `::stepfn::__private` and cannot fail; on errors
 //! `stub` emits the errors with stand-in impls instead. Keywords live in `kw`. ASL rules
-//! (state names, timestamps) are asked of core's validator, in `rules`.
+//! (state names, timestamps) are asked of core's validator, in `rules`; before expanding,
+//! `verify` builds the machine as a value and runs core's validator on it.
 
 mod check;
 mod ctx;
@@ -31,6 +32,7 @@ mod rename;
 mod rules;
 mod stub;
 mod task_error;
+mod verify;
 
 use proc_macro::TokenStream;
 
@@ -75,6 +77,9 @@ fn workflow_impl(
     };
     if errors.is_empty() || workflow.data.is_some() {
         check::check(&workflow, &errors);
+    }
+    if errors.is_empty() {
+        verify::verify(&workflow, &errors);
     }
     match errors.finish() {
         Some(errs) => stub::stubs(&workflow, module, errs),

@@ -296,7 +296,45 @@ pub(crate) struct Map {
     pub(crate) tolerated_failure_count: Option<Int>,
     pub(crate) label: Option<LitStr>,
     pub(crate) max_items_per_batch: Option<Int>,
+    pub(crate) max_bytes_per_batch: Option<Int>,
+    pub(crate) item_reader: Option<ItemReader>,
+    pub(crate) result_writer: Option<ResultWriter>,
     pub(crate) results: Results,
+}
+
+/// A string that is written as a literal or read from a path.
+#[derive(Clone)]
+pub(crate) enum Text {
+    Literal(LitStr),
+    Path(AslPath),
+}
+
+/// `item_reader(s3_object, bucket = ..., key = ..., ...)`: where a distributed Map reads.
+pub(crate) struct ItemReader {
+    /// The `item_reader` token.
+    pub(crate) key: Ident,
+    /// `s3_object` (`s3:getObject`) or `s3_list` (`s3:listObjectsV2`).
+    pub(crate) source: Option<Ident>,
+    pub(crate) bucket: Option<Target>,
+    pub(crate) object: Option<Text>,
+    pub(crate) prefix: Option<Text>,
+    /// `csv`, `json`, `jsonl`, `parquet` or `manifest`.
+    pub(crate) input_type: Option<Ident>,
+    /// `first_row` or `given`.
+    pub(crate) csv_header_location: Option<Ident>,
+    pub(crate) max_items: Option<Int>,
+}
+
+/// `result_writer(bucket = ..., prefix = ..., ...)`: where a distributed Map writes.
+pub(crate) struct ResultWriter {
+    /// The `result_writer` token.
+    pub(crate) key: Ident,
+    pub(crate) bucket: Option<Target>,
+    pub(crate) prefix: Option<Text>,
+    /// `json` or `jsonl`.
+    pub(crate) output_type: Option<Ident>,
+    /// `none`, `compact` or `flatten`.
+    pub(crate) transformation: Option<Ident>,
 }
 
 impl StateDecl {
@@ -348,4 +386,45 @@ impl ErrorRef {
             ErrorRef::Literal(lit) => lit.span(),
         }
     }
+}
+
+/// The words `item_reader` and `result_writer` take, by key: each is its ASL value in
+/// lowercase (`first_row` for `FIRST_ROW`).
+pub(crate) const MAP_WORDS: &[(&str, &str)] = &[
+    ("input_type", "csv"),
+    ("input_type", "json"),
+    ("input_type", "jsonl"),
+    ("input_type", "parquet"),
+    ("input_type", "manifest"),
+    ("csv_header_location", "first_row"),
+    ("csv_header_location", "given"),
+    ("output_type", "json"),
+    ("output_type", "jsonl"),
+    ("transformation", "none"),
+    ("transformation", "compact"),
+    ("transformation", "flatten"),
+];
+
+/// The ASL value of a word of `key`, if it is one.
+pub(crate) fn map_word(key: &str, word: &Ident) -> Option<String> {
+    let word = word.to_string();
+    MAP_WORDS
+        .iter()
+        .any(|(k, w)| *k == key && *w == word)
+        .then(|| word.to_uppercase())
+}
+
+impl ItemReader {
+    /// The reader's `Resource`.
+    pub(crate) fn resource(&self) -> &'static str {
+        match &self.source {
+            Some(source) if source == "s3_list" => "arn:aws:states:::s3:listObjectsV2",
+            _ => "arn:aws:states:::s3:getObject",
+        }
+    }
+}
+
+impl ResultWriter {
+    /// The writer's `Resource`.
+    pub(crate) const RESOURCE: &'static str = "arn:aws:states:::s3:putObject";
 }

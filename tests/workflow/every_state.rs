@@ -1,4 +1,4 @@
-//! A machine using every state type and most fields the macro offers, so that the model it
+//! A machine using every state type and every field the macro offers, so that the model it
 //! builds round-trips through core's decoder and passes core's validator.
 
 use schemars::JsonSchema;
@@ -176,6 +176,21 @@ pub(crate) mod order_flow {
         tolerated_failure_count = 2,
         label = "packing",
         max_items_per_batch = 10,
+        max_bytes_per_batch = 262144,
+        item_reader(
+            s3_object,
+            bucket = OrdersBucket,
+            key = $.id,
+            input_type = csv,
+            csv_header_location = first_row,
+            max_items = 1000,
+        ),
+        result_writer(
+            bucket = "order-results",
+            prefix = "packing",
+            output_type = jsonl,
+            transformation = compact,
+        ),
         result_path = null,
         next = WaitABit,
     )]

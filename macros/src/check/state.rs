@@ -361,6 +361,18 @@ fn check_map(state: &StateDecl, map: &Map, errors: &Errors) {
                 kw::MAX_ITEMS_PER_BATCH,
                 map.max_items_per_batch.as_ref().map(|i| i.span),
             ),
+            (
+                kw::MAX_BYTES_PER_BATCH,
+                map.max_bytes_per_batch.as_ref().map(|i| i.span),
+            ),
+            (
+                kw::ITEM_READER,
+                map.item_reader.as_ref().map(|r| r.key.span()),
+            ),
+            (
+                kw::RESULT_WRITER,
+                map.result_writer.as_ref().map(|w| w.key.span()),
+            ),
         ];
         for (key, span) in distributed_only {
             if let Some(span) = span {
@@ -380,12 +392,79 @@ fn check_map(state: &StateDecl, map: &Map, errors: &Errors) {
             format!("unknown execution type `{execution}`; use `standard` or `express`"),
         );
     }
+    if let Some(reader) = &map.item_reader {
+        check_reader(reader, errors);
+    }
+    if let Some(writer) = &map.result_writer {
+        check_writer(writer, errors);
+    }
     if let Some(percentage) = &map.tolerated_failure_percentage
         && !(0.0..=100.0).contains(&percentage.value)
     {
         errors.at(
             percentage.span,
             "`tolerated_failure_percentage` must be between 0 and 100",
+        );
+    }
+}
+
+fn check_reader(reader: &ItemReader, errors: &Errors) {
+    match &reader.source {
+        None => errors.at(
+            reader.key.span(),
+            "`item_reader` needs its source; write `item_reader(s3_object, ...)` or `item_reader(s3_list, ...)`",
+        ),
+        Some(source) if source == kw::S3_OBJECT && reader.object.is_none() => errors.at(
+            source.span(),
+            "`item_reader(s3_object, ...)` needs the object's `key`; add `key = \"items.json\"`",
+        ),
+        Some(_) => {}
+    }
+    if reader.bucket.is_none() {
+        errors.at(
+            reader.key.span(),
+            "`item_reader` needs a `bucket`; add `bucket = BucketName`",
+        );
+    }
+    let words = [
+        (kw::INPUT_TYPE, &reader.input_type),
+        (kw::CSV_HEADER_LOCATION, &reader.csv_header_location),
+    ];
+    for (key, word) in words {
+        check_word(key, word.as_ref(), errors);
+    }
+}
+
+fn check_writer(writer: &ResultWriter, errors: &Errors) {
+    if writer.bucket.is_none() {
+        errors.at(
+            writer.key.span(),
+            "`result_writer` needs a `bucket`; add `bucket = BucketName`",
+        );
+    }
+    let words = [
+        (kw::OUTPUT_TYPE, &writer.output_type),
+        (kw::TRANSFORMATION, &writer.transformation),
+    ];
+    for (key, word) in words {
+        check_word(key, word.as_ref(), errors);
+    }
+}
+
+/// A value of `input_type`, `csv_header_location`, `output_type` or `transformation` must be
+/// one core knows (`csv` for `CSV`).
+fn check_word(key: &str, word: Option<&Ident>, errors: &Errors) {
+    let Some(word) = word else { return };
+    if crate::model::map_word(key, word).is_none() {
+        let allowed = crate::model::MAP_WORDS
+            .iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, w)| format!("`{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        errors.at(
+            word.span(),
+            format!("unknown `{key}` `{word}`; use one of {allowed}"),
         );
     }
 }

@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::tokens::{self, Names};
+use crate::kw;
 use crate::model::*;
 
 pub(super) const M: fn() -> TokenStream = || quote!(::stepfn::__private::core::model);
@@ -324,12 +325,140 @@ fn map_expr(map: &Map, names: Names) -> (TokenStream, TokenStream) {
     if let Some(label) = &map.label {
         own.extend(quote!(__s.label = ::std::option::Option::Some(#label.to_owned());));
     }
-    if let Some(n) = &map.max_items_per_batch {
-        let v = n.value;
+    if map.max_items_per_batch.is_some() || map.max_bytes_per_batch.is_some() {
+        let some_int = |n: Option<&Int>| match n.map(|n| n.value) {
+            Some(v) => quote!(::std::option::Option::Some(#m::IntSource::Value(#v))),
+            None => quote!(::std::option::Option::None),
+        };
+        let items = some_int(map.max_items_per_batch.as_ref());
+        let bytes = some_int(map.max_bytes_per_batch.as_ref());
         own.extend(quote!(__s = __s.item_batcher(#m::ItemBatcher {
-            max_items_per_batch: ::std::option::Option::Some(#m::IntSource::Value(#v)),
+            max_items_per_batch: #items,
+            max_input_bytes_per_batch: #bytes,
             ..::std::default::Default::default()
         });));
     }
+    if let Some(reader) = &map.item_reader {
+        let reader = reader_expr(reader, names);
+        own.extend(quote!(__s = __s.item_reader(#reader);));
+    }
+    if let Some(writer) = &map.result_writer {
+        let writer = writer_expr(writer, names);
+        own.extend(quote!(__s = __s.result_writer(#writer);));
+    }
     (init, own)
+}
+
+/// `Bucket`, then `Key` or `Prefix` when given: the S3 parameters of a reader or writer.
+fn s3_parameters(
+    bucket: Option<&Target>,
+    texts: [(&str, Option<&Text>); 2],
+    names: Names,
+) -> TokenStream {
+    let m = M();
+    let mut out = quote!(#m::Template::object());
+    if let Some(bucket) = bucket {
+        let bucket = tokens::target(bucket);
+        out = quote!(#out.with("Bucket", #bucket));
+    }
+    for (key, text) in texts {
+        out = match text {
+            Some(Text::Literal(lit)) => quote!(#out.with(#key, #lit)),
+            Some(Text::Path(p)) => {
+                let p = tokens::path(p, names);
+                quote!(#out.with_path(#key, #p))
+            }
+            None => out,
+        };
+    }
+    out
+}
+
+/// `Type::from_text("CSV")` for a checked word, or `None`.
+fn word(ty: TokenStream, key: &str, word: Option<&syn::Ident>) -> TokenStream {
+    let m = M();
+    match word.and_then(|word| map_word(key, word)) {
+        Some(text) => quote!(#m::#ty::from_text(#text)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn reader_expr(reader: &ItemReader, names: Names) -> TokenStream {
+    let m = M();
+    let resource = reader.resource();
+    let parameters = s3_parameters(
+        reader.bucket.as_ref(),
+        [
+            ("Key", reader.object.as_ref()),
+            ("Prefix", reader.prefix.as_ref()),
+        ],
+        names,
+    );
+    let input_type = word(
+        quote!(InputType),
+        kw::INPUT_TYPE,
+        reader.input_type.as_ref(),
+    );
+    let header = word(
+        quote!(CsvHeaderLocation),
+        kw::CSV_HEADER_LOCATION,
+        reader.csv_header_location.as_ref(),
+    );
+    let max_items = match reader.max_items.as_ref().map(|n| n.value) {
+        Some(v) => quote!(::std::option::Option::Some(#m::IntSource::Value(#v))),
+        None => quote!(::std::option::Option::None),
+    };
+    let configured = reader.input_type.is_some()
+        || reader.csv_header_location.is_some()
+        || reader.max_items.is_some();
+    let config = if configured {
+        quote!(::std::option::Option::Some(#m::ReaderConfig {
+            input_type: #input_type,
+            csv_header_location: #header,
+            max_items: #max_items,
+            ..::std::default::Default::default()
+        }))
+    } else {
+        quote!(::std::option::Option::None)
+    };
+    quote!(#m::ItemReader {
+        resource: #m::Resource::new(#resource),
+        parameters: ::std::option::Option::Some(#parameters),
+        arguments: ::std::option::Option::None,
+        reader_config: #config,
+    })
+}
+
+fn writer_expr(writer: &ResultWriter, names: Names) -> TokenStream {
+    let m = M();
+    let resource = ResultWriter::RESOURCE;
+    let parameters = s3_parameters(
+        writer.bucket.as_ref(),
+        [("Prefix", writer.prefix.as_ref()), ("Key", None)],
+        names,
+    );
+    let output_type = word(
+        quote!(OutputType),
+        kw::OUTPUT_TYPE,
+        writer.output_type.as_ref(),
+    );
+    let transformation = word(
+        quote!(Transformation),
+        kw::TRANSFORMATION,
+        writer.transformation.as_ref(),
+    );
+    let config = if writer.output_type.is_some() || writer.transformation.is_some() {
+        quote!(::std::option::Option::Some(#m::WriterConfig {
+            output_type: #output_type,
+            transformation: #transformation,
+        }))
+    } else {
+        quote!(::std::option::Option::None)
+    };
+    quote!(#m::ResultWriter {
+        resource: ::std::option::Option::Some(#m::Resource::new(#resource)),
+        parameters: ::std::option::Option::Some(#parameters),
+        arguments: ::std::option::Option::None,
+        writer_config: #config,
+    })
 }

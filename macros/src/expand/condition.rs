@@ -20,14 +20,7 @@ pub(super) fn condition(condition: &Condition, names: Names) -> TokenStream {
                 Operand::Bool(lit) => ("Boolean", quote!(#json::Bool(#lit))),
                 Operand::Timestamp(lit) => ("Timestamp", quote!(#json::from(#lit))),
             };
-            let suffix = match op {
-                CompareOp::Eq | CompareOp::Ne => "Equals",
-                CompareOp::Lt => "LessThan",
-                CompareOp::Le => "LessThanEquals",
-                CompareOp::Gt => "GreaterThan",
-                CompareOp::Ge => "GreaterThanEquals",
-            };
-            let operator = format_ident!("{kind}{suffix}");
+            let operator = format_ident!("{kind}{}", compare_suffix(*op));
             let path = tokens::path(path, names);
             let compare = quote!(#model::Condition::compare(#path, #model::ComparisonOperator::#operator, #literal));
             if *op == CompareOp::Ne {
@@ -73,7 +66,18 @@ fn number(text: &str) -> TokenStream {
     quote!(#json::from(#literal))
 }
 
-fn pascal(snake: &str) -> String {
+/// The operator name's tail for `op`: `Equals`, `LessThan`, ... (`!=` is a negated `Equals`).
+pub(crate) fn compare_suffix(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Eq | CompareOp::Ne => "Equals",
+        CompareOp::Lt => "LessThan",
+        CompareOp::Le => "LessThanEquals",
+        CompareOp::Gt => "GreaterThan",
+        CompareOp::Ge => "GreaterThanEquals",
+    }
+}
+
+pub(crate) fn pascal(snake: &str) -> String {
     snake
         .split('_')
         .map(|word| {

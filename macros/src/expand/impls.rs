@@ -85,17 +85,22 @@ pub(super) fn schemas_fn(scope: &Scope) -> TokenStream {
 /// Every `${Placeholder}` of the machine, sorted and without repeats.
 pub(crate) fn placeholders(scope: &Scope, out: &mut Vec<Ident>) {
     for state in &scope.states {
-        let Kind::Task(task) = &state.kind else {
-            continue;
+        let targets = match &state.kind {
+            Kind::Task(task) => [
+                task.integration
+                    .as_ref()
+                    .filter(|(key, _)| key != kw::AWS_SDK)
+                    .map(|(_, target)| target),
+                task.connection.as_ref(),
+                task.credentials.as_ref(),
+            ],
+            Kind::Map(map) => [
+                map.item_reader.as_ref().and_then(|r| r.bucket.as_ref()),
+                map.result_writer.as_ref().and_then(|w| w.bucket.as_ref()),
+                None,
+            ],
+            _ => continue,
         };
-        let targets = [
-            task.integration
-                .as_ref()
-                .filter(|(key, _)| key != kw::AWS_SDK)
-                .map(|(_, target)| target),
-            task.connection.as_ref(),
-            task.credentials.as_ref(),
-        ];
         for target in targets.into_iter().flatten() {
             if let Target::Placeholder(ident) = target
                 && !out.iter().any(|known| known == ident)

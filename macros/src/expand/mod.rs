@@ -13,10 +13,11 @@ use quote::{format_ident, quote};
 use syn::{Item, ItemMod};
 
 use crate::model::{Kind, Payload, Scope, Workflow};
-use tokens::Names;
 
+pub(crate) use condition::{compare_suffix, pascal};
 pub(crate) use impls::{outer_items, placeholders};
-
+pub(crate) use task::{raw_resource_text, service_of, task_token_key};
+pub(crate) use tokens::Names;
 /// The module with its generated items, and the items beside it.
 pub(crate) fn expand(workflow: &Workflow, mut module: ItemMod) -> TokenStream {
     let names = Names {

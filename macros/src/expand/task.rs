@@ -22,49 +22,19 @@ pub(super) fn task_expr(task: &Task, names: Names) -> (TokenStream, TokenStream)
     let object = quote!(#m::Template::object());
     let goal_t = target(goal);
     let base = |key: &str| quote!(#object.with(#key, #goal_t));
-    let (resource, parameters) = match kind.as_str() {
-        kw::LAMBDA => service(
-            "lambda",
-            "invoke",
+    let (resource, parameters) = match (service_of(&kind), kind.as_str()) {
+        (Some((service, action, target_key, payload_key)), _) => self::service(
+            service,
+            action,
             &pattern,
-            base("FunctionName"),
-            "Payload",
+            base(target_key),
+            payload_key,
             payload,
             names,
             token,
         ),
-        kw::SNS => service(
-            "sns",
-            "publish",
-            &pattern,
-            base("TopicArn"),
-            "Message",
-            payload,
-            names,
-            token,
-        ),
-        kw::SQS => service(
-            "sqs",
-            "sendMessage",
-            &pattern,
-            base("QueueUrl"),
-            "MessageBody",
-            payload,
-            names,
-            token,
-        ),
-        kw::START_EXECUTION => service(
-            "states",
-            "startExecution",
-            &pattern,
-            base("StateMachineArn"),
-            "Input",
-            payload,
-            names,
-            token,
-        ),
-        kw::EVENTBRIDGE => eventbridge(task, goal, &pattern, names, token),
-        kw::HTTP => http(task, goal, &pattern, names, token),
+        (None, kw::EVENTBRIDGE) => eventbridge(task, goal, &pattern, names, token),
+        (None, kw::HTTP) => http(task, goal, &pattern, names, token),
         _ => raw(task, &kind, goal, names, token),
     };
     let mut own = quote!();
@@ -94,8 +64,22 @@ pub(super) fn task_expr(task: &Task, names: Names) -> (TokenStream, TokenStream)
     (quote!(#m::TaskState::new(#resource)), own)
 }
 
+/// The integrations that place the payload under one key of `Parameters`: service, action,
+/// the key of the target and the key of the payload.
+pub(crate) fn service_of(
+    kind: &str,
+) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+    Some(match kind {
+        kw::LAMBDA => ("lambda", "invoke", "FunctionName", "Payload"),
+        kw::SNS => ("sns", "publish", "TopicArn", "Message"),
+        kw::SQS => ("sqs", "sendMessage", "QueueUrl", "MessageBody"),
+        kw::START_EXECUTION => ("states", "startExecution", "StateMachineArn", "Input"),
+        _ => return None,
+    })
+}
+
 /// The JSON key of the task token in a callback payload, if one is added.
-pub(super) fn task_token_key(task: &Task, names: Names) -> Option<String> {
+pub(crate) fn task_token_key(task: &Task, names: Names) -> Option<String> {
     let activity = task
         .integration
         .as_ref()
@@ -210,29 +194,29 @@ fn raw(
     token: Option<&str>,
 ) -> (TokenStream, Option<TokenStream>) {
     let m = M();
-    let _ = &m;
-    let resource = match kind {
-        kw::AWS_SDK => {
-            let suffix = if task.callback {
-                ".waitForTaskToken"
-            } else {
-                ""
-            };
-            let text = format!(
-                "arn:aws:states:::aws-sdk:{}{suffix}",
-                tokens::target_text(goal)
-            );
-            quote!(#m::Resource::new(#text))
-        }
-        _ => {
-            let text = tokens::target_text(goal);
-            quote!(#m::Resource::new(#text))
-        }
-    };
+    let text = raw_resource_text(task, kind, goal);
+    let resource = quote!(#m::Resource::new(#text));
     let parameters = match &task.payload {
         Some(Payload::Struct(lit)) => Some(tokens::template(lit, names, token)),
         _ if token.is_some() => Some(tokens::token_only(names, token)),
         _ => None,
     };
     (resource, parameters)
+}
+
+/// The `Resource` of `aws_sdk`, `activity` and `resource` tasks.
+pub(crate) fn raw_resource_text(task: &Task, kind: &str, goal: &Target) -> String {
+    if kind == kw::AWS_SDK {
+        let suffix = if task.callback {
+            ".waitForTaskToken"
+        } else {
+            ""
+        };
+        format!(
+            "arn:aws:states:::aws-sdk:{}{suffix}",
+            tokens::target_text(goal)
+        )
+    } else {
+        tokens::target_text(goal)
+    }
 }

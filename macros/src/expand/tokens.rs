@@ -10,12 +10,12 @@ use crate::rename::Rename;
 
 /// How paths and payload keys turn into JSON names.
 #[derive(Clone, Copy)]
-pub(super) struct Names {
-    pub(super) rename: Rename,
+pub(crate) struct Names {
+    pub(crate) rename: Rename,
 }
 
 impl Names {
-    pub(super) fn key(self, field: &syn::Ident) -> String {
+    pub(crate) fn key(self, field: &syn::Ident) -> String {
         self.rename.apply(&field.to_string())
     }
 }

@@ -273,5 +273,13 @@ fn map_checks(map: &Map) -> TokenStream {
     if let Some(selector) = &map.item_selector {
         out.extend(payload_check(selector, None));
     }
+    let reader = map.item_reader.iter().flat_map(|r| [&r.object, &r.prefix]);
+    let writer = map.result_writer.iter().map(|w| &w.prefix);
+    for text in reader.chain(writer).flatten() {
+        if let Text::Path(path) = text {
+            let place = tokens::place(path);
+            out.extend(quote_spanned!(path.root_span=> ::stepfn::__private::check::text(#place);));
+        }
+    }
     out
 }

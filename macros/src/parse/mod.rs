@@ -2,6 +2,7 @@
 
 mod args;
 mod condition;
+mod distributed;
 mod retry;
 mod state;
 mod value;

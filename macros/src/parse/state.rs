@@ -58,6 +58,9 @@ struct Draft {
     tolerated_failure_count: Option<Int>,
     label: Option<LitStr>,
     max_items_per_batch: Option<Int>,
+    max_bytes_per_batch: Option<Int>,
+    item_reader: Option<ItemReader>,
+    result_writer: Option<ResultWriter>,
 }
 
 /// Reads the state attribute `attr` of the item `ident`.
@@ -212,6 +215,14 @@ fn read_key(d: &mut Draft, arg: Arg, kind: &str, errors: &Errors) {
         kw::TOLERATED_FAILURE_COUNT => d.tolerated_failure_count = eq(&arg, e, parse_int),
         kw::LABEL => d.label = eq(&arg, e, |i| i.parse()),
         kw::MAX_ITEMS_PER_BATCH => d.max_items_per_batch = eq(&arg, e, parse_int),
+        kw::MAX_BYTES_PER_BATCH => d.max_bytes_per_batch = eq(&arg, e, parse_int),
+        kw::ITEM_READER => {
+            d.item_reader = call(&arg, e).map(|t| super::distributed::parse_reader(&arg.key, t, e))
+        }
+        kw::RESULT_WRITER => {
+            d.result_writer =
+                call(&arg, e).map(|t| super::distributed::parse_writer(&arg.key, t, e))
+        }
         _ => unreachable!("check_keys lets through only known keys"),
     }
 }
@@ -322,6 +333,9 @@ fn build_kind(kind: &str, d: Draft) -> Kind {
             tolerated_failure_count: d.tolerated_failure_count,
             label: d.label,
             max_items_per_batch: d.max_items_per_batch,
+            max_bytes_per_batch: d.max_bytes_per_batch,
+            item_reader: d.item_reader,
+            result_writer: d.result_writer,
             results: d.results,
         })),
     }
