@@ -130,73 +130,67 @@ fn jsonpath_fields(sink: &mut Sink, site: &Site<'_>) {
 
 fn map_paths(map: &MapState, mark: &mut impl FnMut(&str, bool)) {
     mark("/ItemsPath", map.items_path.is_some());
-    mark("/MaxConcurrencyPath", is_path(&map.max_concurrency));
-    mark(
-        "/ToleratedFailurePercentagePath",
-        matches!(
-            map.tolerated_failure_percentage,
-            Some(NumberSource::Path(_))
-        ),
-    );
-    mark(
-        "/ToleratedFailureCountPath",
-        is_path(&map.tolerated_failure_count),
-    );
-    if let Some(batcher) = &map.item_batcher {
-        mark(
-            "/ItemBatcher/MaxItemsPerBatchPath",
-            is_path(&batcher.max_items_per_batch),
-        );
-        mark(
-            "/ItemBatcher/MaxInputBytesPerBatchPath",
-            is_path(&batcher.max_input_bytes_per_batch),
-        );
-    }
-    let reader_config = map
-        .item_reader
-        .as_ref()
-        .and_then(|r| r.reader_config.as_ref());
-    if let Some(config) = reader_config {
-        mark(
-            "/ItemReader/ReaderConfig/MaxItemsPath",
-            is_path(&config.max_items),
-        );
+    for (field, form) in map_numbers(map) {
+        mark(&format!("{field}Path"), form == Form::Path);
     }
 }
 
 fn map_expressions(map: &MapState, mark: &mut impl FnMut(&str, bool)) {
-    mark("/MaxConcurrency", is_expr(&map.max_concurrency));
-    mark(
-        "/ToleratedFailurePercentage",
-        matches!(
-            map.tolerated_failure_percentage,
-            Some(NumberSource::Expr(_))
-        ),
-    );
-    mark(
-        "/ToleratedFailureCount",
-        is_expr(&map.tolerated_failure_count),
-    );
+    for (field, form) in map_numbers(map) {
+        mark(field, form == Form::Expr);
+    }
+}
+
+/// How a numeric field with a `...Path` variant is given.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Absent,
+    Value,
+    Path,
+    Expr,
+}
+
+fn form(source: &Option<IntSource>) -> Form {
+    match source {
+        None => Form::Absent,
+        Some(IntSource::Value(_)) => Form::Value,
+        Some(IntSource::Path(_)) => Form::Path,
+        Some(IntSource::Expr(_)) => Form::Expr,
+    }
+}
+
+/// The Map's numeric fields that have both a `...Path` variant (JSONPath) and an expression
+/// form (JSONata), with the pointer suffix of the value field.
+fn map_numbers(map: &MapState) -> Vec<(&'static str, Form)> {
+    let percentage = match &map.tolerated_failure_percentage {
+        None => Form::Absent,
+        Some(NumberSource::Value(_)) => Form::Value,
+        Some(NumberSource::Path(_)) => Form::Path,
+        Some(NumberSource::Expr(_)) => Form::Expr,
+    };
+    let mut fields = vec![
+        ("/MaxConcurrency", form(&map.max_concurrency)),
+        ("/ToleratedFailurePercentage", percentage),
+        ("/ToleratedFailureCount", form(&map.tolerated_failure_count)),
+    ];
     if let Some(batcher) = &map.item_batcher {
-        mark(
+        fields.push((
             "/ItemBatcher/MaxItemsPerBatch",
-            is_expr(&batcher.max_items_per_batch),
-        );
-        mark(
+            form(&batcher.max_items_per_batch),
+        ));
+        fields.push((
             "/ItemBatcher/MaxInputBytesPerBatch",
-            is_expr(&batcher.max_input_bytes_per_batch),
-        );
+            form(&batcher.max_input_bytes_per_batch),
+        ));
     }
     let reader_config = map
         .item_reader
         .as_ref()
         .and_then(|r| r.reader_config.as_ref());
     if let Some(config) = reader_config {
-        mark(
-            "/ItemReader/ReaderConfig/MaxItems",
-            is_expr(&config.max_items),
-        );
+        fields.push(("/ItemReader/ReaderConfig/MaxItems", form(&config.max_items)));
     }
+    fields
 }
 
 fn jsonata_fields(sink: &mut Sink, site: &Site<'_>) {
