@@ -101,7 +101,8 @@ impl Reader<'_> {
         }
     }
 
-    /// `\uXXXX` (the reader is on the `u`), with a following low surrogate if needed.
+    /// `\u` and four hex digits (the reader is on the `u`), with a following low surrogate if
+    /// needed.
     fn unicode_escape(&mut self, escape: usize) -> Result<char, String> {
         let invalid = || format!("invalid `\\u` escape at offset {escape}");
         let high = self.hex4().ok_or_else(invalid)?;
@@ -119,7 +120,7 @@ impl Reader<'_> {
         char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).ok_or_else(invalid)
     }
 
-    /// Reads `uXXXX` and returns the code unit.
+    /// Reads `u` and four hex digits, and returns the code unit.
     fn hex4(&mut self) -> Option<u32> {
         let digits = self.rest().get(1..5)?;
         let unit = u32::from_str_radix(digits, 16).ok()?;
