@@ -101,6 +101,7 @@ use stepfn_core::{Finding, MachineType, StateMachine};
 /// |---|---|
 /// | `#[workflow(Name, ...)]` | `data = Type` (required), `input = Type`, `error = Enum`, `express`, `timeout = s`, `comment = ".."`, `rename_all = "camelCase"`, `start = State` |
 /// | every state | `name = ".."` (ASL name, default the struct's), `comment`, `input_path`, `output_path` |
+/// | all but `#[succeed]` and `#[fail]` | `assign(variable = <value>, ..)` |
 /// | `#[task]`, `#[callback]` | one integration: `lambda = Placeholder`, `sns`, `sqs`, `eventbridge` (+ `source`, `detail_type`), `http = "url"` (+ `method`, `connection`), `aws_sdk = "service:action"`, `activity`, `start_execution` (+ `pattern = sync \| sync2`), `resource = "arn"`; `payload = Type { field: $.path, .. }` or `payload = $.path`; `output = Type`, `error = Enum`, `timeout`, `heartbeat`, `timeout_path`, `heartbeat_path`, `credentials = RoleArn`, `token_field = field` (callback), `result_path`, `result_selector`, `retry(..)`, `catch(..)`, `next = State` or `end` |
 /// | `#[pass]` | `result = <expr>`, `parameters = Type {..}`, `result_path`, `next`/`end` |
 /// | `#[choice]` | `when(<condition> => State)` (repeatable), `otherwise = State` |
@@ -114,7 +115,7 @@ use stepfn_core::{Finding, MachineType, StateMachine};
 /// full)` and `catch(A | B => State, result_path = $.error)` name errors as
 /// `States::Timeout` (the closed set of [`States`](crate::States)), `MyError::Variant` (an
 /// enum deriving [`TaskError`](macro@crate::TaskError)) or a string such as
-/// `"Lambda.ServiceException"`. Conditions read like Rust: `$.a >= 10 && !$.flag`,
+/// `"Lambda.ServiceException"`; a `catch` may also `assign(..)`. Conditions read like Rust: `$.a >= 10 && !$.flag`,
 /// `$.s == "x"`, `$.t < timestamp("2026-01-01T00:00:00Z")`, `is_present($.x)`,
 /// `matches($.name, "*.pdf")`. Parallel branches and Map processors are child modules of
 /// states.
@@ -126,12 +127,28 @@ use stepfn_core::{Finding, MachineType, StateMachine};
 /// output_type = json | jsonl, transformation = none | compact | flatten)`. A bucket is a
 /// placeholder or a string; `key` and `prefix` a string or a `$.path` to a string field.
 ///
+/// A payload field (and an `assign` value) may call an intrinsic function, named in
+/// snake case under `States::`: `message: States::format("valuation {} failed",
+/// $.application_id)`, `id: States::uuid()`, `count: States::array_length($.items)`; calls
+/// nest. The macro checks each call as core does (argument counts, a `format` template
+/// against its values, ...), rustc checks the paths it reads, and, where the result's JSON
+/// type is fixed (a string for `format`, `uuid`, `json_to_string`, `base64_*`, `hash`; a
+/// number for `array_length`, `math_add`, `math_random`; a boolean for `array_contains`),
+/// that the field can hold it. `assign(order_id = $.id, source = "web", run =
+/// States::uuid())` sets workflow variables, which payload fields and intrinsic arguments
+/// read as `$order_id` or `$customer.email`. Variable names follow AWS's rule (an
+/// identifier of at most 80 characters, not `states`). Neither variables nor the paths
+/// inside `assign` are checked against a type: what `$` reads there depends on the state
+/// (its result, or a catcher's error output), and a variable's type is not declared; their
+/// field names still follow `rename_all`.
+///
 /// Before expanding, the macro runs core's validator on the machine it built; an error
 /// there means the macro accepted a machine AWS would reject, and is reported at the
 /// workflow's name as a bug in stepfn.
 ///
-/// Known limits: intrinsic functions (`States.Format(...)`), JSONata states, variables
-/// (`Assign`) and comparisons between two paths cannot be written yet; build those machines with the builder API of
+/// Known limits: JSONata states, comparisons between two paths, variables read outside
+/// payload fields and `assign` (in conditions, `items`, ...) and negative numbers as
+/// intrinsic arguments cannot be written yet; build those machines with the builder API of
 /// [`stepfn::core`](crate::core). Payload keys follow `rename_all`; a field renamed one by one
 /// with `#[serde(rename)]` is not seen by the macro.
 pub trait Workflow {

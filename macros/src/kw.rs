@@ -39,6 +39,7 @@ pub(crate) const RESULT_PATH: &str = "result_path";
 pub(crate) const RESULT_SELECTOR: &str = "result_selector";
 pub(crate) const RETRY: &str = "retry";
 pub(crate) const CATCH: &str = "catch";
+pub(crate) const ASSIGN: &str = "assign";
 
 // Task keys.
 pub(crate) const LAMBDA: &str = "lambda";
@@ -135,7 +136,7 @@ pub(crate) const MAX_DELAY: &str = "max_delay";
 pub(crate) const JITTER: &str = "jitter";
 pub(crate) const RETRY_KEYS: &[&str] =
     &[INTERVAL, MAX_ATTEMPTS, BACKOFF, MAX_DELAY, JITTER, COMMENT];
-pub(crate) const CATCH_KEYS: &[&str] = &[RESULT_PATH, COMMENT];
+pub(crate) const CATCH_KEYS: &[&str] = &[RESULT_PATH, COMMENT, ASSIGN];
 
 // Keys that may be given more than once.
 pub(crate) const REPEATABLE: &[&str] = &[RETRY, CATCH, WHEN];
@@ -144,7 +145,7 @@ pub(crate) const REPEATABLE: &[&str] = &[RETRY, CATCH, WHEN];
 pub(crate) const TASK_ERROR: &str = "task_error";
 
 const COMMON: &[&str] = &[NAME, COMMENT, INPUT_PATH, OUTPUT_PATH];
-const FLOW: &[&str] = &[NEXT, END];
+const FLOW: &[&str] = &[NEXT, END, ASSIGN];
 const RESULTS: &[&str] = &[RESULT_PATH, RESULT_SELECTOR, RETRY, CATCH];
 const TASK_OWN: &[&str] = &[
     PATTERN,
@@ -175,7 +176,7 @@ pub(crate) fn keys_of(attribute: &str) -> Vec<&'static str> {
             &[TOKEN_FIELD],
         ],
         PASS => &[COMMON, FLOW, &[RESULT, PARAMETERS, RESULT_PATH]],
-        CHOICE => &[COMMON, &[WHEN, OTHERWISE]],
+        CHOICE => &[COMMON, &[WHEN, OTHERWISE, ASSIGN]],
         WAIT => &[
             COMMON,
             FLOW,

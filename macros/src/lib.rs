@@ -25,6 +25,7 @@
 mod check;
 mod ctx;
 mod expand;
+mod intrinsic;
 mod kw;
 mod model;
 mod parse;

@@ -69,6 +69,7 @@ pub(crate) struct StateDecl {
     pub(crate) output_path: Option<Nullable>,
     pub(crate) next: Option<Ident>,
     pub(crate) end: Option<Span>,
+    pub(crate) assign: Option<Assign>,
     /// Keys written but not understood (bad value, or an unknown key's likely meaning):
     /// checks that a key is missing stay quiet about these, to avoid a cascade.
     pub(crate) failed: Vec<String>,
@@ -93,12 +94,14 @@ pub(crate) struct AslPath {
     pub(crate) segments: Vec<Segment>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) enum Root {
     /// `$`.
     Input,
     /// `$$`.
     Context,
+    /// `$name`: a variable set by `assign`; only in payload values and `assign` values.
+    Variable(Ident),
 }
 
 #[derive(Clone)]
@@ -135,6 +138,21 @@ pub(crate) enum Value {
     Bool(LitBool),
     Null(Span),
     Struct(StructLit),
+    Intrinsic(Intrinsic),
+}
+
+/// `States::format("{} failed", $.id)`: an intrinsic function call as a payload value. Its
+/// arguments are paths, literals or calls; never `Value::Struct`.
+pub(crate) struct Intrinsic {
+    pub(crate) function: stepfn_core::path::IntrinsicFunction,
+    /// The function's name token (`format`), where errors about the call are spanned.
+    pub(crate) ident: Ident,
+    pub(crate) args: Vec<Value>,
+}
+
+/// `assign(name = value, ...)`: the variables a state or a catcher sets.
+pub(crate) struct Assign {
+    pub(crate) entries: Vec<(Ident, Value)>,
 }
 
 /// A `${Name}` placeholder (an identifier) or a literal value.
@@ -203,6 +221,7 @@ pub(crate) struct Catch {
     pub(crate) next: Ident,
     pub(crate) result_path: Option<Nullable>,
     pub(crate) comment: Option<LitStr>,
+    pub(crate) assign: Option<Assign>,
 }
 
 pub(crate) struct Pass {

@@ -15,6 +15,8 @@ use stepfn_core::model::{
 use stepfn_core::path::{Dynamic, Path};
 use stepfn_core::validate::{Finding, Options, validate};
 
+use syn::ext::IdentExt;
+
 use crate::ctx::Errors;
 use crate::expand::Names;
 use crate::kw;
@@ -70,6 +72,23 @@ pub(crate) fn machine(workflow: &Workflow) -> StateMachine {
     machine
 }
 
+/// A path as core's value, with the JSON names of data fields.
+pub(crate) fn core_path(path: &AslPath, rename: Rename) -> Path {
+    let mut out = match &path.root {
+        Root::Input => Path::input(),
+        Root::Context => Path::context(),
+        Root::Variable(name) => Path::variable(name.to_string()),
+    };
+    for segment in &path.segments {
+        out = match segment {
+            Segment::Field(field) if path.root == Root::Context => out.field(field.to_string()),
+            Segment::Field(field) => out.field(rename.apply(&field.to_string())),
+            Segment::Index(index) => out.index(index.base10_parse().unwrap_or_default()),
+        };
+    }
+    out
+}
+
 struct Builder {
     rename: Rename,
 }
@@ -95,9 +114,11 @@ macro_rules! common {
     }};
 }
 
+/// `next`/`end` and `assign`, on the states that have both.
 macro_rules! transition {
-    ($scope:expr, $decl:expr, $s:expr) => {{
-        let s = $s;
+    ($b:expr, $scope:expr, $decl:expr, $s:expr) => {{
+        let mut s = $s;
+        s.assign = $decl.assign.as_ref().map(|a| $b.assign(a));
         match &$decl.next {
             Some(next) => s.next(name_of($scope, next)),
             None => s.end(),
@@ -153,12 +174,21 @@ impl Builder {
     fn state(&self, scope: &Scope, decl: &StateDecl) -> State {
         match &decl.kind {
             Kind::Task(task) => {
-                let s = transition!(scope, decl, common!(self, scope, decl, self.task(task)));
+                let s = transition!(
+                    self,
+                    scope,
+                    decl,
+                    common!(self, scope, decl, self.task(task))
+                );
                 results!(self, scope, &task.results, s).into()
             }
             Kind::Pass(pass) => {
-                let mut s =
-                    transition!(scope, decl, common!(self, scope, decl, m::PassState::new()));
+                let mut s = transition!(
+                    self,
+                    scope,
+                    decl,
+                    common!(self, scope, decl, m::PassState::new())
+                );
                 if pass.result.is_some() {
                     s = s.result(serde_json::Value::Null);
                 }
@@ -172,10 +202,18 @@ impl Builder {
                 }
                 s.into()
             }
-            Kind::Choice(choice) => common!(self, scope, decl, self.choice(scope, choice)).into(),
-            Kind::Wait(wait) => {
-                transition!(scope, decl, common!(self, scope, decl, self.wait(wait))).into()
+            Kind::Choice(choice) => {
+                let mut s = common!(self, scope, decl, self.choice(scope, choice));
+                s.assign = decl.assign.as_ref().map(|a| self.assign(a));
+                s.into()
             }
+            Kind::Wait(wait) => transition!(
+                self,
+                scope,
+                decl,
+                common!(self, scope, decl, self.wait(wait))
+            )
+            .into(),
             Kind::Succeed => common!(self, scope, decl, m::SucceedState::new()).into(),
             Kind::Fail(fail) => self.fail(decl, fail).into(),
             Kind::Parallel(parallel) => {
@@ -191,11 +229,12 @@ impl Builder {
                 if let Some(Payload::Struct(lit)) = &parallel.parameters {
                     s = s.parameters(self.template(lit, None));
                 }
-                let s = transition!(scope, decl, common!(self, scope, decl, s));
+                let s = transition!(self, scope, decl, common!(self, scope, decl, s));
                 results!(self, scope, &parallel.results, s).into()
             }
             Kind::Map(map) => {
                 let s = transition!(
+                    self,
                     scope,
                     decl,
                     common!(self, scope, decl, self.map(scope, map))
@@ -206,18 +245,7 @@ impl Builder {
     }
 
     fn path(&self, path: &AslPath) -> Path {
-        let mut out = match path.root {
-            Root::Input => Path::input(),
-            Root::Context => Path::context(),
-        };
-        for segment in &path.segments {
-            out = match segment {
-                Segment::Field(field) if path.root == Root::Context => out.field(field.to_string()),
-                Segment::Field(field) => out.field(self.rename.apply(&field.to_string())),
-                Segment::Index(index) => out.index(index.base10_parse().unwrap_or_default()),
-            };
-        }
-        out
+        core_path(path, self.rename)
     }
 
     /// A payload as a template; `token` adds the task token under that key first.
@@ -226,8 +254,28 @@ impl Builder {
         if let Some(key) = token {
             out = out.with_path(key, Path::task_token());
         }
-        for (field, value) in &lit.fields {
-            let key = self.rename.apply(&field.to_string());
+        let fields = lit
+            .fields
+            .iter()
+            .map(|(field, value)| (self.rename.apply(&field.to_string()), value));
+        self.entries(out, fields)
+    }
+
+    /// `assign(...)` as a template: its keys are the variables' names as written.
+    fn assign(&self, assign: &Assign) -> Template {
+        let fields = assign
+            .entries
+            .iter()
+            .map(|(name, value)| (name.unraw().to_string(), value));
+        self.entries(Template::object(), fields)
+    }
+
+    fn entries<'a>(
+        &self,
+        mut out: Template,
+        fields: impl Iterator<Item = (String, &'a Value)>,
+    ) -> Template {
+        for (key, value) in fields {
             out = match value {
                 Value::Path(p) => out.with_path(key, self.path(p)),
                 Value::Str(s) => out.with(key, s.value()),
@@ -240,6 +288,11 @@ impl Builder {
                 Value::Bool(b) => out.with(key, b.value),
                 Value::Null(_) => out.with(key, Template::Null),
                 Value::Struct(inner) => out.with(key, self.template(inner, None)),
+                Value::Intrinsic(call) => match crate::intrinsic::call(call, self.rename) {
+                    Ok(call) => out.with_dynamic(key, Dynamic::Intrinsic(call)),
+                    // Checked when parsed; a failure here leaves the field out.
+                    Err(_) => out,
+                },
             };
         }
         out
@@ -390,6 +443,7 @@ impl Builder {
             None => {}
         }
         c.comment = catch.comment.as_ref().map(syn::LitStr::value);
+        c.assign = catch.assign.as_ref().map(|a| self.assign(a));
         c
     }
 

@@ -44,6 +44,9 @@ pub(crate) struct ApprovalRequest {
     pub(crate) order_id: String,
     pub(crate) email: String,
     pub(crate) channel: String,
+    pub(crate) reference: String,
+    pub(crate) tier: String,
+    pub(crate) note: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -64,6 +67,9 @@ pub(crate) struct ApprovalSummary {
 pub(crate) struct PutItem {
     pub(crate) table_name: String,
     pub(crate) order_id: String,
+    pub(crate) note: String,
+    pub(crate) request_id: String,
+    pub(crate) line_count: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize, JsonSchema)]
@@ -112,6 +118,7 @@ pub(crate) mod order_flow {
         result_path = $.receipt,
         input_path = $,
         output_path = $,
+        assign(order_id = $.id, customer = $.customer, source = "stepfn", run = States::uuid()),
         next = Route,
     )]
     pub(crate) struct Validate;
@@ -123,12 +130,20 @@ pub(crate) mod order_flow {
         when($.placed_at < timestamp("2020-01-01T00:00:00Z") => Skip),
         when(!is_null($.checks) && $.total != 0 => Ship),
         otherwise = Ship,
+        assign(routed = true),
     )]
     pub(crate) struct Route;
 
     #[callback(
         lambda = ApprovalFunctionArn,
-        payload = ApprovalRequest { order_id: $.id, email: $.customer.email, channel: "email" },
+        payload = ApprovalRequest {
+            order_id: $.id,
+            email: $.customer.email,
+            channel: "email",
+            reference: $order_id,
+            tier: $customer.tier,
+            note: States::format("order {}", $order_id),
+        },
         output = Approval,
         error = ApprovalError,
         timeout = 3600,
@@ -139,7 +154,8 @@ pub(crate) mod order_flow {
         retry(States::Timeout | ApprovalError::Expired, interval = 5, max_attempts = 2, backoff = 1.5, max_delay = 60, jitter = full, comment = "try again"),
         retry(States::ALL, max_attempts = 0),
         catch(ApprovalError::Rejected => NotApproved, result_path = $.error, comment = "rejected"),
-        catch(States::ALL => NotApproved, result_path = null),
+        catch(States::ALL => NotApproved, result_path = null, assign(failed_at = $$.State.EnteredTime)),
+        assign(approved = 1),
         next = Ship,
     )]
     pub(crate) struct Approve;
@@ -152,6 +168,7 @@ pub(crate) mod order_flow {
         result_path = $.checks,
         retry(States::BranchFailed, max_attempts = 1),
         catch(States::ALL => NotApproved),
+        assign(shipped = null),
         next = PackLines,
     )]
     pub(crate) struct Ship;
@@ -162,6 +179,7 @@ pub(crate) mod order_flow {
         processor = pack_line,
         max_concurrency = 4,
         result_path = null,
+        assign(packed = $$.State.Name),
         next = PackAll,
     )]
     pub(crate) struct PackLines;
@@ -196,7 +214,7 @@ pub(crate) mod order_flow {
     )]
     pub(crate) struct PackAll;
 
-    #[wait(seconds = 5, next = WaitForDelay)]
+    #[wait(seconds = 5, assign(waited = 5.5), next = WaitForDelay)]
     pub(crate) struct WaitABit;
 
     #[wait(seconds_path = $.delay_seconds, next = WaitUntil)]
@@ -244,7 +262,13 @@ pub(crate) mod order_flow {
 
         #[task(
             aws_sdk = "dynamodb:putItem",
-            payload = PutItem { table_name: "orders", order_id: $.id },
+            payload = PutItem {
+                table_name: "orders",
+                order_id: $.id,
+                note: States::format("order {} of {}", $.id, States::json_to_string($.customer)),
+                request_id: States::uuid(),
+                line_count: States::array_length($.lines),
+            },
             next = Audit,
         )]
         pub(crate) struct Store;

@@ -11,10 +11,12 @@ const MAX_SECONDS: u64 = 99_999_999;
 
 pub(super) fn check_state(workflow: &Workflow, state: &StateDecl, errors: &Errors) {
     check_transition(state, errors);
+    check_assign(state.assign.as_ref(), errors);
     if let Some(results) = state.results() {
         check_result_path(results.result_path.as_ref(), errors);
         for catch in &results.catch {
             check_result_path(catch.result_path.as_ref(), errors);
+            check_assign(catch.assign.as_ref(), errors);
         }
         check_catchers(workflow, state, results, errors);
     }
@@ -60,6 +62,27 @@ fn check_transition(state: &StateDecl, errors: &Errors) {
             ),
         ),
         _ => {}
+    }
+}
+
+/// Variable names follow core's rule; each is assigned once.
+fn check_assign(assign: Option<&Assign>, errors: &Errors) {
+    let Some(assign) = assign else {
+        return;
+    };
+    for (position, (name, _)) in assign.entries.iter().enumerate() {
+        let text = syn::ext::IdentExt::unraw(name).to_string();
+        if let Some(problem) = crate::rules::variable_problem(&text) {
+            errors.at(name.span(), format!("variable `{text}` {problem}"));
+        } else if assign.entries[..position]
+            .iter()
+            .any(|(n, _)| syn::ext::IdentExt::unraw(n) == text)
+        {
+            errors.at(
+                name.span(),
+                format!("variable `{text}` is assigned twice; give it once"),
+            );
+        }
     }
 }
 

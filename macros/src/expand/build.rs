@@ -107,7 +107,17 @@ fn common(scope: &Scope, state: &StateDecl, names: Names) -> TokenStream {
     } else if state.end.is_some() {
         out.extend(quote!(__s = __s.end();));
     }
+    out.extend(assign(quote!(__s), state.assign.as_ref(), names));
     out
+}
+
+/// `<target>.assign = Some(..)` when `assign(...)` is written.
+fn assign(target: TokenStream, assign: Option<&Assign>, names: Names) -> TokenStream {
+    let Some(assign) = assign else {
+        return quote!();
+    };
+    let t = tokens::assign(assign, names);
+    quote!(#target.assign = ::std::option::Option::Some(#t);)
 }
 
 fn results(scope: &Scope, results: &Results, names: Names) -> TokenStream {
@@ -172,10 +182,12 @@ fn results(scope: &Scope, results: &Results, names: Names) -> TokenStream {
             .comment
             .as_ref()
             .map(|c| quote!(__c.comment = ::std::option::Option::Some(#c.to_owned());));
+        let assign = assign(quote!(__c), catch.assign.as_ref(), names);
         out.extend(quote!(__s = __s.catch({
             let mut __c = #m::Catcher::new([#(#errors),*], #next);
             #path
             #comment
+            #assign
             __c
         });));
     }

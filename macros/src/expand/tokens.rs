@@ -5,7 +5,11 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::LitStr;
 
-use crate::model::{AslPath, ErrorRef, Payload, Root, Segment, StructLit, Target, Value};
+use syn::ext::IdentExt;
+
+use crate::model::{
+    AslPath, Assign, ErrorRef, Intrinsic, Payload, Root, Segment, StructLit, Target, Value,
+};
 use crate::rename::Rename;
 
 /// How paths and payload keys turn into JSON names.
@@ -22,9 +26,13 @@ impl Names {
 
 /// `Path::input().field("a").index(0)`, with the JSON names of the fields.
 pub(super) fn path(path: &AslPath, names: Names) -> TokenStream {
-    let mut out = match path.root {
+    let mut out = match &path.root {
         Root::Input => quote!(::stepfn::__private::core::path::Path::input()),
         Root::Context => quote!(::stepfn::__private::core::path::Path::context()),
+        Root::Variable(name) => {
+            let name = name.to_string();
+            quote!(::stepfn::__private::core::path::Path::variable(#name))
+        }
     };
     for segment in &path.segments {
         match segment {
@@ -47,9 +55,11 @@ pub(super) fn path(path: &AslPath, names: Names) -> TokenStream {
 /// `(&((&(d).a)).__stepfn_in().b)`, stepping through an `Option` on the way.
 pub(super) fn place(path: &AslPath) -> TokenStream {
     let span = path.root_span;
-    let mut out = match path.root {
+    let mut out = match &path.root {
         Root::Input => quote_spanned!(span=> d),
         Root::Context => quote_spanned!(span=> c),
+        // A variable's type is not known: anything it reads fits.
+        Root::Variable(_) => return quote_spanned!(span=> &::stepfn::__private::check::any()),
     };
     let last = path.segments.len();
     for (position, segment) in path.segments.iter().enumerate() {
@@ -88,12 +98,37 @@ pub(super) fn template(payload: &StructLit, names: Names, token: Option<&str>) -
     if let Some(key) = token {
         out = quote!(#out.with_path(#key, ::stepfn::__private::core::path::Path::task_token()));
     }
-    for (field, value) in &payload.fields {
-        let key = names.key(field);
+    let fields = payload
+        .fields
+        .iter()
+        .map(|(field, value)| (names.key(field), value));
+    entries(out, fields, names)
+}
+
+/// `assign(...)` as a template: its keys are the variables' names as written.
+pub(super) fn assign(assign: &Assign, names: Names) -> TokenStream {
+    let out = quote!(::stepfn::__private::core::model::Template::object());
+    let fields = assign
+        .entries
+        .iter()
+        .map(|(name, value)| (name.unraw().to_string(), value));
+    entries(out, fields, names)
+}
+
+fn entries<'a>(
+    mut out: TokenStream,
+    fields: impl Iterator<Item = (String, &'a Value)>,
+    names: Names,
+) -> TokenStream {
+    for (key, value) in fields {
         out = match value {
             Value::Path(p) => {
                 let p = path(p, names);
                 quote!(#out.with_path(#key, #p))
+            }
+            Value::Intrinsic(call) => {
+                let call = intrinsic(call, names);
+                quote!(#out.with_dynamic(#key, ::stepfn::__private::core::path::Dynamic::Intrinsic(#call)))
             }
             other => {
                 let value = static_value(other, names);
@@ -117,7 +152,18 @@ fn static_value(value: &Value, names: Names) -> TokenStream {
         Value::Bool(lit) => quote!(#model::Bool(#lit)),
         Value::Null(_) => quote!(#model::Null),
         Value::Struct(inner) => template(inner, names, None),
-        Value::Path(_) => unreachable!("paths are dynamic fields"),
+        Value::Path(_) | Value::Intrinsic(_) => unreachable!("dynamic fields"),
+    }
+}
+
+/// An intrinsic call, parsed at run time from the text the macro has already checked.
+fn intrinsic(call: &Intrinsic, names: Names) -> TokenStream {
+    let text = crate::intrinsic::call(call, names.rename)
+        .map(|call| call.to_string())
+        .unwrap_or_default();
+    quote! {
+        ::stepfn::__private::core::path::IntrinsicCall::parse(#text)
+            .expect("#[workflow] checked this intrinsic call")
     }
 }
 

@@ -70,6 +70,11 @@ fn state_checks(state: &StateDecl, names: Names) -> TokenStream {
 fn read(path: &Nullable) -> TokenStream {
     match path {
         Nullable::Null => TokenStream::new(),
+        // A variable's type is not known to the macro, nor its fields.
+        Nullable::Path(AslPath {
+            root: Root::Variable(_),
+            ..
+        }) => TokenStream::new(),
         Nullable::Path(path) => {
             let place = tokens::place(path);
             quote!(let _ = #place;)
@@ -199,6 +204,7 @@ fn struct_check(lit: &StructLit, token: Option<(syn::Ident, TokenStream)>) -> To
             Value::Bool(l) => quote_spanned!(l.span()=> ::stepfn::__private::check::bool_literal()),
             Value::Null(span) => quote_spanned!(*span=> ::stepfn::__private::check::null_literal()),
             Value::Struct(inner) => struct_check(inner, None),
+            Value::Intrinsic(call) => intrinsic_check(call),
         };
         fields.push(quote!(#field: #value));
     }
@@ -206,6 +212,26 @@ fn struct_check(lit: &StructLit, token: Option<(syn::Ident, TokenStream)>) -> To
         .rest
         .map(|span| quote_spanned!(span=> ..::stepfn::__private::check::any()));
     quote_spanned!(span=> #ty { #(#fields,)* #rest })
+}
+
+/// The paths a call reads must exist; its result must fit the field when its JSON type is
+/// known (a string for `States::format`, a number for `States::math_add`, ...).
+fn intrinsic_check(call: &Intrinsic) -> TokenStream {
+    let reads = intrinsic_reads(call);
+    let span = call.ident.span();
+    let result = syn::Ident::new(crate::intrinsic::result_check(call.function), span);
+    quote_spanned!(span=> { #reads ::stepfn::__private::check::#result() })
+}
+
+fn intrinsic_reads(call: &Intrinsic) -> TokenStream {
+    call.args
+        .iter()
+        .map(|arg| match arg {
+            Value::Path(path) => read(&Nullable::Path(path.clone())),
+            Value::Intrinsic(inner) => intrinsic_reads(inner),
+            _ => TokenStream::new(),
+        })
+        .collect()
 }
 
 fn pass_checks(pass: &Pass) -> TokenStream {

@@ -60,6 +60,7 @@ pub(crate) fn parse_catch(key: &Ident, tokens: TokenStream, errors: &Errors) -> 
         next: next.expect("parsed above"),
         result_path: None,
         comment: None,
+        assign: None,
     };
     let args = check_keys(
         split_args(rest, errors),
@@ -70,6 +71,10 @@ pub(crate) fn parse_catch(key: &Ident, tokens: TokenStream, errors: &Errors) -> 
     for arg in args {
         match arg.key.to_string().as_str() {
             kw::RESULT_PATH => catch.result_path = eq(&arg, errors, parse_nullable),
+            kw::ASSIGN => {
+                catch.assign = super::state::call(&arg, errors)
+                    .and_then(|t| errors.ok(super::value::parse_all(t, super::value::parse_assign)))
+            }
             _ => catch.comment = eq(&arg, errors, |i| i.parse()),
         }
     }

@@ -21,6 +21,7 @@ struct Draft {
     output_path: Option<Nullable>,
     next: Option<Ident>,
     end: Option<Span>,
+    assign: Option<Assign>,
     results: Results,
     integration: Option<(Ident, Target)>,
     pattern: Option<Ident>,
@@ -107,6 +108,7 @@ pub(crate) fn parse_state(ident: &Ident, attr: &syn::Attribute, errors: &Errors)
         output_path: draft.output_path.take(),
         next: draft.next.take(),
         end: draft.end.take(),
+        assign: draft.assign.take(),
         failed,
         kind: build_kind(&kind_name, draft),
         attr: attr_ident,
@@ -133,6 +135,9 @@ fn read_key(d: &mut Draft, arg: Arg, kind: &str, errors: &Errors) {
             }
         }
         kw::END => d.end = flag(&arg, e),
+        kw::ASSIGN => {
+            d.assign = call(&arg, e).and_then(|t| e.ok(parse_all(t, super::value::parse_assign)))
+        }
         kw::DISTRIBUTED => d.distributed = flag(&arg, e),
         kw::RETRY => {
             if let Some(retry) =

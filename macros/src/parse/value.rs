@@ -4,14 +4,25 @@ use proc_macro2::TokenStream;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{Ident, LitStr, Token, braced, bracketed};
+use syn::{Ident, LitStr, Token, braced, bracketed, parenthesized};
 
 use crate::model::{
-    AslPath, ErrorRef, Float, Int, Nullable, Payload, Root, Segment, StructLit, Target, Value,
+    AslPath, Assign, ErrorRef, Float, Int, Intrinsic, Nullable, Payload, Root, Segment, StructLit,
+    Target, Value,
 };
+use crate::rename::Rename;
 
 /// `$`, `$.a.b[0]` or `$$.Execution.Id`.
 pub(crate) fn parse_path(input: ParseStream) -> syn::Result<AslPath> {
+    read_path(input, false)
+}
+
+/// A path that may also read a variable: `$name.field`.
+fn parse_value_path(input: ParseStream) -> syn::Result<AslPath> {
+    read_path(input, true)
+}
+
+fn read_path(input: ParseStream, variables: bool) -> syn::Result<AslPath> {
     let dollar: Token![$] = input.parse().map_err(|e| {
         syn::Error::new(
             e.span(),
@@ -21,6 +32,8 @@ pub(crate) fn parse_path(input: ParseStream) -> syn::Result<AslPath> {
     let root = if input.peek(Token![$]) {
         input.parse::<Token![$]>()?;
         Root::Context
+    } else if variables && input.peek(Ident::peek_any) {
+        Root::Variable(Ident::parse_any(input)?)
     } else {
         Root::Input
     };
@@ -100,7 +113,7 @@ fn parse_struct(input: ParseStream) -> syn::Result<StructLit> {
 
 fn parse_value(input: ParseStream) -> syn::Result<Value> {
     if input.peek(Token![$]) {
-        return parse_path(input).map(Value::Path);
+        return parse_value_path(input).map(Value::Path);
     }
     if input.peek(syn::LitStr) {
         return input.parse().map(Value::Str);
@@ -118,7 +131,65 @@ fn parse_value(input: ParseStream) -> syn::Result<Value> {
         let null: Ident = input.parse()?;
         return Ok(Value::Null(null.span()));
     }
+    if input.peek(Ident) && input.peek2(Token![::]) && input.fork().parse::<Ident>()? == "States" {
+        return parse_intrinsic(input).map(Value::Intrinsic);
+    }
     parse_struct(input).map(Value::Struct)
+}
+
+/// `States::format("{} failed", $.id)`, checked by core's parser of intrinsic calls.
+fn parse_intrinsic(input: ParseStream) -> syn::Result<Intrinsic> {
+    input.parse::<Ident>()?;
+    input.parse::<Token![::]>()?;
+    let ident: Ident = input.parse()?;
+    let function = crate::intrinsic::function_named(&ident.to_string()).ok_or_else(|| {
+        let names = stepfn_core::path::IntrinsicFunction::ALL.map(crate::intrinsic::rust_name);
+        let message =
+            match super::args_suggest(&ident.to_string(), names.iter().map(|n| n.as_str())) {
+                Some(best) => format!(
+                    "unknown intrinsic function `States::{ident}`; did you mean `States::{best}`?"
+                ),
+                None => format!("unknown intrinsic function `States::{ident}`"),
+            };
+        syn::Error::new(ident.span(), message)
+    })?;
+    let content;
+    parenthesized!(content in input);
+    let args = Punctuated::<Value, Token![,]>::parse_terminated_with(&content, parse_argument)?;
+    let intrinsic = Intrinsic {
+        function,
+        ident,
+        args: args.into_iter().collect(),
+    };
+    // Field names do not change whether a call is valid: check it before `rename_all` is known.
+    crate::intrinsic::call(&intrinsic, Rename::None)
+        .map_err(|e| syn::Error::new(intrinsic.ident.span(), e.to_string()))?;
+    Ok(intrinsic)
+}
+
+fn parse_argument(input: ParseStream) -> syn::Result<Value> {
+    match parse_value(input)? {
+        Value::Struct(lit) => Err(syn::Error::new_spanned(
+            &lit.ty,
+            "an intrinsic function's argument is a path, a literal or a `States::` call",
+        )),
+        value => Ok(value),
+    }
+}
+
+/// `name = value, ...`: the inside of `assign(...)`.
+pub(crate) fn parse_assign(input: ParseStream) -> syn::Result<Assign> {
+    let mut entries = Vec::new();
+    while !input.is_empty() {
+        let name = Ident::parse_any(input)?;
+        input.parse::<Token![=]>()?;
+        entries.push((name, parse_value(input)?));
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(Assign { entries })
 }
 
 /// A non-negative integer.
