@@ -4,7 +4,7 @@
 //!
 //! The machines and types are declared in `loan-processor-workflows`, re-exported here as
 //! [`workflows`]. Feature `lambda` adds what the two Lambda functions need on AWS
-//! ([`aws`]); it never pulls in the engine.
+//! (module `aws`); it never pulls in the engine.
 #![warn(missing_docs)]
 
 pub mod files;

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use stepfn_store::{StoreError, TokenRecord, TokenStore};
 
 /// The valuation service, as the request handler calls it: on AWS the mock service's Express
-/// machine started through the SDK ([`crate::aws`]); locally the same machine on the engine.
+/// machine started through the SDK (module `aws`, feature `lambda`); locally the same machine
+/// on the engine.
 pub trait ValuationService: Send + Sync {
     /// Asks for a valuation of `application`'s property, to be called back with `reference`.
     fn request_valuation(

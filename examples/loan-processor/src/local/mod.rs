@@ -5,7 +5,7 @@
 //! The engine runs Lambda handlers while it is locked, and the webhook's typed client locks
 //! it to answer a task, so no handler may call the webhook (or the request handler) directly.
 //! Instead both engine-side Lambda functions only post work to an outbox; the driver
-//! ([`run`]) takes the work out between engine steps, at the same virtual time, and runs it
+//! (`run`) takes the work out between engine steps, at the same virtual time, and runs it
 //! with the engine unlocked.
 
 mod console;
