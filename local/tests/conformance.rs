@@ -1,0 +1,405 @@
+//! Conformance with histories recorded on real AWS Step Functions.
+//!
+//! Each file under `tests/conformance/` holds one execution that was run on AWS (the
+//! `source` field says where the recording comes from), restated in our own fixture format:
+//! the definition, the input, what the Lambda functions and other services answered, and
+//! what AWS reported: the status, the output or error and cause, and every history event.
+//! The test runs the same definition in the engine and compares event for event.
+//!
+//! What cannot be compared is normalised on both sides before the comparison: timestamps
+//! (dropped), ARNs (reduced to service and resource type: `arn:states:execution`), ISO-8601
+//! dates inside payloads (written `"<date>"` in a fixture), role ARNs, regions, task tokens, message
+//! ids and the SDK's HTTP metadata. JSON text fields (`input`, `output`, `parameters`,
+//! JSON `cause`s) are compared as JSON values, since AWS does not promise a key order; a
+//! fixture may hold them as text or already parsed.
+//!
+//! A fixture with a `divergence` field records a known difference from AWS: the test then
+//! checks that the engine still differs (so that a fix is noticed) and the text explains why.
+//!
+//! ## Fixture format
+//!
+//! ```json
+//! {
+//!   "source": "where the AWS recording comes from",
+//!   "machineType": "STANDARD",                 // optional, or "EXPRESS"
+//!   "definition": { ... },                     // the ASL, as an object
+//!   "input": { ... },                          // the execution input
+//!   "services": {                              // optional
+//!     "lambda:NAME":   [ reply, ... ],         // a Lambda function, by name
+//!     "RESOURCE":      [ reply, ... ],         // any other resource (aws-sdk:*, http:invoke)
+//!     "subscribe:ARN_OR_URL": [ reply, ... ]   // a subscriber to an SNS topic or SQS queue
+//!   },
+//!   "expected": {
+//!     "status": "SUCCEEDED",                   // FAILED, TIMED_OUT, ABORTED
+//!     "output": ..., "error": "...", "cause": "...",   // each optional
+//!     "events": [ { "id": 1, "previousEventId": 0, "type": "...", "...EventDetails": {} } ]
+//!   },
+//!   "divergence": "optional: why the engine knowingly differs"
+//! }
+//! ```
+//!
+//! A reply answers one call, in order (the last one repeats): `{"return": value}`,
+//! `{"throw": {"error": "...", "cause": "..."}}` (either field optional) or
+//! `{"lambdaError": {"type": "...", "message": "..."}}` (a function error as Lambda reports
+//! it), with optional `"latency": seconds` before it arrives. A reply to a
+//! `.waitForTaskToken` call (or a subscriber's reply to the message such a task sent) may add
+//! `"callback": {"after": seconds, "success": value}` or
+//! `{"after": seconds, "failure": {"error": "...", "cause": "..."}}` and
+//! `"heartbeats": [seconds, ...]`, sent with the task's token at those virtual times.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Map, Value, json};
+use stepfn_local::{Engine, ExecutionStatus, Invocation, MachineType, TaskError};
+
+/// One recorded execution.
+struct Fixture {
+    path: PathBuf,
+    document: Value,
+}
+
+impl Fixture {
+    fn load(path: &Path) -> Fixture {
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let document: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for key in ["source", "definition", "input", "expected"] {
+            assert!(
+                document.get(key).is_some(),
+                "{}: the fixture has no `{key}`",
+                path.display()
+            );
+        }
+        Fixture {
+            path: path.to_owned(),
+            document,
+        }
+    }
+
+    fn name(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// A scripted answer to one service call.
+#[derive(Clone)]
+struct Reply(Value);
+
+impl Reply {
+    fn answer(&self, invocation: &mut Invocation<'_>) -> Result<Value, TaskError> {
+        let reply = &self.0;
+        if let Some(seconds) = reply.get("latency").and_then(Value::as_f64) {
+            invocation.respond_after(Duration::from_secs_f64(seconds));
+        }
+        self.schedule_callbacks(invocation);
+        if let Some(thrown) = reply.get("throw") {
+            return Err(TaskError {
+                error: thrown
+                    .get("error")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                cause: thrown
+                    .get("cause")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            });
+        }
+        if let Some(thrown) = reply.get("lambdaError") {
+            let text = |key: &str| thrown.get(key).and_then(Value::as_str).unwrap_or_default();
+            return Err(TaskError::lambda(text("type"), text("message")));
+        }
+        Ok(reply.get("return").cloned().unwrap_or(Value::Null))
+    }
+
+    fn schedule_callbacks(&self, invocation: &mut Invocation<'_>) {
+        let Some(token) = invocation.task_token().map(str::to_owned) else {
+            return;
+        };
+        for seconds in self.0["heartbeats"].as_array().into_iter().flatten() {
+            let token = token.clone();
+            let delay = Duration::from_secs_f64(seconds.as_f64().unwrap_or(0.0));
+            invocation.after(delay, move |engine| {
+                // A late heartbeat is part of some recordings: its error is not the point.
+                let _ = engine.send_task_heartbeat(&token);
+            });
+        }
+        let Some(callback) = self.0.get("callback").cloned() else {
+            return;
+        };
+        let delay = Duration::from_secs_f64(callback["after"].as_f64().unwrap_or(0.0));
+        invocation.after(delay, move |engine| {
+            if let Some(output) = callback.get("success") {
+                let _ = engine.send_task_success(&token, &output.to_string());
+            } else if let Some(failure) = callback.get("failure") {
+                let error = failure.get("error").and_then(Value::as_str);
+                let cause = failure.get("cause").and_then(Value::as_str);
+                let _ = engine.send_task_failure(&token, error, cause);
+            }
+        });
+    }
+}
+
+/// Replies handed out in order; the last one repeats.
+#[derive(Clone)]
+struct Script(Arc<Mutex<(Vec<Reply>, usize)>>);
+
+impl Script {
+    fn new(replies: &Value) -> Script {
+        let replies = replies
+            .as_array()
+            .map(|list| list.iter().cloned().map(Reply).collect())
+            .unwrap_or_else(|| vec![Reply(replies.clone())]);
+        Script(Arc::new(Mutex::new((replies, 0))))
+    }
+
+    fn next(&self) -> Reply {
+        let mut guard = self.0.lock().expect("script lock");
+        let (replies, used) = &mut *guard;
+        let reply = replies[(*used).min(replies.len() - 1)].clone();
+        *used += 1;
+        reply
+    }
+}
+
+fn install_services(engine: &mut Engine, services: &Map<String, Value>) {
+    for (key, replies) in services {
+        let script = Script::new(replies);
+        if let Some(name) = key.strip_prefix("lambda:") {
+            engine.register_lambda(name, move |_, invocation| script.next().answer(invocation));
+        } else if let Some(destination) = key.strip_prefix("subscribe:") {
+            engine.subscribe(destination, move |_, invocation| {
+                let _ = script.next().answer(invocation);
+            });
+        } else {
+            engine.register_handler(key, move |_, invocation| script.next().answer(invocation));
+        }
+    }
+}
+
+fn status_name(status: &ExecutionStatus) -> &'static str {
+    match status {
+        ExecutionStatus::Running => "RUNNING",
+        ExecutionStatus::Succeeded => "SUCCEEDED",
+        ExecutionStatus::Failed => "FAILED",
+        ExecutionStatus::TimedOut => "TIMED_OUT",
+        ExecutionStatus::Aborted => "ABORTED",
+    }
+}
+
+/// Runs the fixture's execution and returns what the engine reports, in the fixture's shape.
+fn run(fixture: &Fixture) -> Result<Value, String> {
+    let document = &fixture.document;
+    let mut engine = Engine::new();
+    if let Some(services) = document.get("services").and_then(Value::as_object) {
+        install_services(&mut engine, services);
+    }
+    let machine_type = match document.get("machineType").and_then(Value::as_str) {
+        Some("EXPRESS") => MachineType::Express,
+        _ => MachineType::Standard,
+    };
+    let definition = document["definition"].to_string();
+    let machine = engine
+        .create_state_machine("conformance", definition.as_str(), machine_type)
+        .map_err(|e| format!("definition rejected: {e}"))?;
+    let execution = engine
+        .start_execution(&machine, Some("run"), document["input"].clone())
+        .map_err(|e| format!("execution refused: {e}"))?;
+    let description = engine
+        .run_to_completion(&execution)
+        .map_err(|e| format!("execution did not end: {e}"))?;
+    let mut report = Map::new();
+    report.insert("status".into(), status_name(&description.status).into());
+    if let Some(output) = description.output {
+        report.insert("output".into(), output);
+    }
+    if let Some(error) = description.error {
+        report.insert("error".into(), error.into());
+    }
+    if let Some(cause) = description.cause {
+        report.insert("cause".into(), cause.into());
+    }
+    let events = serde_json::to_value(engine.history(&execution).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    report.insert("events".into(), events);
+    Ok(Value::Object(report))
+}
+
+/// `arn:aws:states:us-east-1:123456789012:execution:M:run` -> `arn:states:execution`.
+fn normalise_arn(arn: &str) -> String {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let service = parts.get(2).copied().unwrap_or_default();
+    let resource = parts.get(5).copied().unwrap_or_default();
+    let kind = resource.split([':', '/']).next().unwrap_or_default();
+    format!("arn:{service}:{kind}")
+}
+
+fn looks_like_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 19
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes[10] == b'T'
+        && bytes[13] == b':'
+}
+
+const JSON_TEXT_FIELDS: [&str; 4] = ["input", "output", "parameters", "cause"];
+const OPAQUE_FIELDS: [&str; 6] = [
+    "SdkHttpMetadata",
+    "SdkResponseMetadata",
+    "MessageId",
+    "MD5OfMessageBody",
+    "RequestId",
+    "SequenceNumber",
+];
+
+fn normalise(value: &Value) -> Value {
+    match value {
+        Value::String(text) if text.starts_with("arn:") => normalise_arn(text).into(),
+        Value::String(text) if looks_like_date(text) => "<date>".into(),
+        Value::Array(items) => items.iter().map(normalise).collect(),
+        Value::Object(fields) => {
+            let mut out = Map::new();
+            for (key, field) in fields {
+                if key == "timestamp" {
+                    continue;
+                }
+                let lower = key.to_ascii_lowercase();
+                let normalised = if OPAQUE_FIELDS.contains(&key.as_str()) {
+                    json!("<opaque>")
+                } else if lower.contains("token") && field.is_string() {
+                    json!("<task-token>")
+                } else if key == "roleArn" {
+                    json!("<role>")
+                } else if key == "region" {
+                    json!("<region>")
+                } else if JSON_TEXT_FIELDS.contains(&key.as_str()) {
+                    // JSON text on the wire; recordings may hold it parsed already.
+                    match field.as_str().map(serde_json::from_str::<Value>) {
+                        Some(Ok(parsed)) => normalise(&parsed),
+                        _ => normalise(field),
+                    }
+                } else {
+                    normalise(field)
+                };
+                out.insert(key.clone(), normalised);
+            }
+            Value::Object(out)
+        }
+        other => other.clone(),
+    }
+}
+
+/// The first difference between the expected and the actual report, if any.
+fn difference(expected: &Value, actual: &Value) -> Option<String> {
+    let expected = normalise(expected);
+    let actual = normalise(actual);
+    for key in ["status", "error", "cause", "output"] {
+        if expected.get(key) != actual.get(key) {
+            return Some(format!(
+                "{key}: AWS {}, engine {}",
+                expected.get(key).unwrap_or(&Value::Null),
+                actual.get(key).unwrap_or(&Value::Null)
+            ));
+        }
+    }
+    let empty = Vec::new();
+    let expected_events = expected["events"].as_array().unwrap_or(&empty);
+    let actual_events = actual["events"].as_array().unwrap_or(&empty);
+    for (index, expected_event) in expected_events.iter().enumerate() {
+        let Some(actual_event) = actual_events.get(index) else {
+            return Some(format!(
+                "event {}: AWS {expected_event}, engine has no more events",
+                index + 1
+            ));
+        };
+        if expected_event != actual_event {
+            return Some(format!(
+                "event {}:\n  AWS    {expected_event}\n  engine {actual_event}",
+                index + 1
+            ));
+        }
+    }
+    if actual_events.len() > expected_events.len() {
+        return Some(format!(
+            "the engine has {} events, AWS {}; first extra: {}",
+            actual_events.len(),
+            expected_events.len(),
+            actual_events[expected_events.len()]
+        ));
+    }
+    None
+}
+
+fn fixtures() -> Vec<Fixture> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let mut paths: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|path| Fixture::load(path)).collect()
+}
+
+#[test]
+fn the_engine_reproduces_the_recorded_aws_executions() {
+    let fixtures = fixtures();
+    assert!(!fixtures.is_empty(), "no conformance fixtures found");
+    let mut failures = Vec::new();
+    let mut still_divergent = 0;
+    for fixture in &fixtures {
+        let outcome = run(fixture);
+        let diff = match &outcome {
+            Ok(actual) => difference(&fixture.document["expected"], actual),
+            Err(problem) => Some(problem.clone()),
+        };
+        match (fixture.document.get("divergence"), diff) {
+            (None, None) => {}
+            (None, Some(diff)) => failures.push(format!("{}: {diff}", fixture.name())),
+            (Some(_), Some(_)) => still_divergent += 1,
+            (Some(why), None) => failures.push(format!(
+                "{}: recorded as a divergence ({why}) but the engine now matches AWS: \
+                 drop the `divergence` field",
+                fixture.name()
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} recorded executions differ ({} known divergences):\n\n{}",
+        failures.len(),
+        fixtures.len(),
+        still_divergent,
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn normalisation_keeps_what_matters() {
+    let event = json!({"timestamp": 1.5, "id": 3, "stateExitedEventDetails": {
+        "output": "{\"Id\":\"arn:aws:states:us-east-1:123:execution:M:run\",\"At\":\"2026-01-01T00:00:00.000Z\"}"}});
+    assert_eq!(
+        normalise(&event),
+        json!({"id": 3, "stateExitedEventDetails": {"output":
+            {"Id": "arn:states:execution", "At": "<date>"}}})
+    );
+    // A cause that is plain text stays text; a different value is still a difference.
+    assert_eq!(
+        normalise(&json!({"cause": "boom"})),
+        json!({"cause": "boom"})
+    );
+    assert!(
+        difference(
+            &json!({"status": "FAILED", "events": []}),
+            &json!({"status": "SUCCEEDED", "events": []})
+        )
+        .is_some()
+    );
+}
