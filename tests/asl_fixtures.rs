@@ -1,8 +1,9 @@
 //! The ASL fixture corpus against the validator: every valid definition has no error, every
-//! invalid one has exactly the errors its sidecar lists and at least its warnings.
+//! invalid one has exactly the errors its sidecar lists, and both have at least the warnings
+//! their sidecars list.
 //!
 //! `tests/fixtures/asl/valid/<name>.asl.json` may have a `<name>.expected.json` sidecar to
-//! set `machine_type`; `tests/fixtures/asl/invalid/<name>.asl.json` must have one:
+//! set `machine_type` and list expected `warnings`; `tests/fixtures/asl/invalid/<name>.asl.json` must have one:
 //! `{"machine_type": "STANDARD"|"EXPRESS", "errors": [{"code", "pointer"}], "warnings": [...]}`.
 
 use std::collections::BTreeSet;
@@ -105,10 +106,22 @@ fn shown(report: &Report) -> String {
 fn check_valid(file: &Path) -> Result<(), String> {
     let sidecar = sidecar(file)?;
     let report = run(file, &options(sidecar.as_ref())?)?;
-    if report.is_valid() {
+    if !report.is_valid() {
+        return Err(format!("expected no errors, found:{}", shown(&report)));
+    }
+    let Some(sidecar) = sidecar else {
+        return Ok(());
+    };
+    let want_warnings = expected(&sidecar, "warnings")?;
+    let warnings = pairs(&report, false);
+    let missing: Vec<_> = want_warnings.difference(&warnings).collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    Err(format!("expected no errors, found:{}", shown(&report)))
+    Err(format!(
+        "warnings missing {missing:?}\n    all findings:{}",
+        shown(&report)
+    ))
 }
 
 fn check_invalid(file: &Path) -> Result<(), String> {

@@ -223,8 +223,9 @@ codes! {
     /// Pointer: `/States/A/Resource`.
     InvalidResource => "invalid-resource",
     /// A `.waitForTaskToken` task whose payload never carries `$$.Task.Token`
-    /// (`$states.context.Task.Token` in JSONata). Pointer: the payload field (`Parameters`
-    /// or `Arguments`), or the state when there is none.
+    /// (`$states.context.Task.Token` in JSONata). A warning: AWS accepts such a task (it
+    /// can then only end by its timeout, or after a year). Pointer: the payload field
+    /// (`Parameters` or `Arguments`), or the state when there is none.
     MissingTaskToken => "missing-task-token",
     /// `.waitForTaskToken` or `.sync` in an Express machine. Pointer: `/States/A/Resource`.
     ExpressUnsupportedPattern => "express-unsupported-pattern",

@@ -140,7 +140,7 @@ fn check_token(sink: &mut Sink, site: &Site<'_>, task: &TaskState) {
     };
     match payload {
         Some((_, template)) if template.carries_task_token() => {}
-        Some((field, _)) => sink.error(
+        Some((field, _)) => sink.warning(
             Code::MissingTaskToken,
             site.at(field),
             format!(
@@ -149,7 +149,7 @@ fn check_token(sink: &mut Sink, site: &Site<'_>, task: &TaskState) {
                 &field[1..]
             ),
         ),
-        None => sink.error(
+        None => sink.warning(
             Code::MissingTaskToken,
             site.at(""),
             format!(
