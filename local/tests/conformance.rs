@@ -354,8 +354,17 @@ fn the_engine_reproduces_the_recorded_aws_executions() {
     assert!(!fixtures.is_empty(), "no conformance fixtures found");
     let mut failures = Vec::new();
     let mut still_divergent = 0;
+    // `CONFORMANCE_SHOW=<fixture name>` prints the engine's events of that fixture.
+    let show = std::env::var("CONFORMANCE_SHOW").ok();
     for fixture in &fixtures {
         let outcome = run(fixture);
+        if show.as_deref() == Some(fixture.name().as_str())
+            && let Ok(actual) = &outcome
+        {
+            for event in actual["events"].as_array().into_iter().flatten() {
+                eprintln!("{event}");
+            }
+        }
         let diff = match &outcome {
             Ok(actual) => difference(&fixture.document["expected"], actual),
             Err(problem) => Some(problem.clone()),

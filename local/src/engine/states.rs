@@ -202,10 +202,16 @@ impl Engine {
             }),
             WaitDuration::SecondsPath(path) => {
                 let value = pipeline::select(path, data, site)?;
-                match value.as_u64() {
-                    Some(n) => seconds(n),
-                    None => Err(site.runtime(&format!(
-                        "The SecondsPath parameter does not reference a valid positive integer: {}",
+                // AWS's two messages, both recorded: a negative integer, and anything that
+                // is not an integer (fractions, strings, ...).
+                match (value.as_u64(), value.as_i64()) {
+                    (Some(n), _) => seconds(n),
+                    (None, Some(_)) => Err(site.runtime(&format!(
+                        "The SecondsPath parameter references a negative value: {path} == {}",
+                        compact(&value)
+                    ))),
+                    (None, None) => Err(site.runtime(&format!(
+                        "The SecondsPath parameter cannot be parsed as a long value: {path} == {}",
                         compact(&value)
                     ))),
                 }
