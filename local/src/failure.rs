@@ -14,6 +14,9 @@ pub(crate) enum FailureKind {
     Timeout,
     /// `HeartbeatSeconds` ran out.
     HeartbeatTimeout,
+    /// A task's result was over the payload limit: `States.DataLimitExceeded` that Retry and
+    /// Catch see (AWS recorded a `States.ALL` Catcher taking it).
+    TaskResultTooLarge,
 }
 
 /// A state failure: `error` and `cause` as they go into the history (absent stays absent).
@@ -72,19 +75,22 @@ impl Failure {
 
     fn matches_one(&self, name: &ErrorName) -> bool {
         let error = self.error.as_deref().unwrap_or("");
-        let terminal = [
-            PredefinedError::Runtime.name(),
-            PredefinedError::DataLimitExceeded.name(),
-        ];
+        // States.ALL catches neither terminal error, except a DataLimitExceeded that a task
+        // result raised: the task failed with it, and AWS catches that like any task failure.
+        let terminal = error == PredefinedError::Runtime.name()
+            || (error == PredefinedError::DataLimitExceeded.name()
+                && self.kind != FailureKind::TaskResultTooLarge);
         match name {
-            ErrorName::Predefined(PredefinedError::All) => !terminal.contains(&error),
+            ErrorName::Predefined(PredefinedError::All) => !terminal,
             ErrorName::Predefined(PredefinedError::HeartbeatTimeout) => {
                 self.kind == FailureKind::HeartbeatTimeout
             }
             // The AWS guide calls States.TaskFailed a wildcard for any error except
             // States.Timeout; the terminal errors stay uncatchable too.
             ErrorName::Predefined(PredefinedError::TaskFailed) => {
-                error != PredefinedError::Timeout.name() && !terminal.contains(&error)
+                error != PredefinedError::Timeout.name()
+                    && error != PredefinedError::DataLimitExceeded.name()
+                    && !terminal
             }
             other => self.error.as_deref() == Some(other.as_str()),
         }

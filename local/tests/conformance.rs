@@ -8,7 +8,8 @@
 //!
 //! What cannot be compared is normalised on both sides before the comparison: timestamps
 //! (dropped), ARNs (reduced to service and resource type: `arn:states:execution`), ISO-8601
-//! dates inside payloads (written `"<date>"` in a fixture), role ARNs, regions, task tokens, message
+//! dates inside payloads (written `"<date>"` in a fixture), UUIDs inside text (request
+//! ids), role ARNs, regions, task tokens, message
 //! ids and the SDK's HTTP metadata. JSON text fields (`input`, `output`, `parameters`,
 //! JSON `cause`s) are compared as JSON values, since AWS does not promise a key order; a
 //! fixture may hold them as text or already parsed.
@@ -249,6 +250,32 @@ fn looks_like_date(text: &str) -> bool {
         && bytes[13] == b':'
 }
 
+/// Replaces each UUID in `text` (request ids inside causes) with `<uuid>`.
+fn mask_uuids(text: &str) -> String {
+    const SHAPE: [usize; 5] = [8, 4, 4, 4, 12];
+    let is_uuid = |candidate: &str| {
+        candidate.len() == 36
+            && candidate
+                .split('-')
+                .map(|group| group.len())
+                .eq(SHAPE.iter().copied())
+            && candidate.chars().all(|c| c == '-' || c.is_ascii_hexdigit())
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        if rest.len() >= 36 && rest.is_char_boundary(36) && is_uuid(&rest[..36]) {
+            out.push_str("<uuid>");
+            rest = &rest[36..];
+        } else {
+            let c = rest.chars().next().expect("rest is not empty");
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 const JSON_TEXT_FIELDS: [&str; 4] = ["input", "output", "parameters", "cause"];
 const OPAQUE_FIELDS: [&str; 6] = [
     "SdkHttpMetadata",
@@ -263,6 +290,7 @@ fn normalise(value: &Value) -> Value {
     match value {
         Value::String(text) if text.starts_with("arn:") => normalise_arn(text).into(),
         Value::String(text) if looks_like_date(text) => "<date>".into(),
+        Value::String(text) => mask_uuids(text).into(),
         Value::Array(items) => items.iter().map(normalise).collect(),
         Value::Object(fields) => {
             let mut out = Map::new();

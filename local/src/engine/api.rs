@@ -13,9 +13,7 @@ use super::strand::Visit;
 use super::{Engine, Execution, ExecutionDescription, MachineRecord, Phase, Strand, TimerKind};
 use crate::errors::{CreateError, LookupError, StartError};
 use crate::failure::Failure;
-use crate::history::{
-    ErrorInfo, EventDetails, ExecutionStarted, HistoryEvent, OutputInfo, StateKind,
-};
+use crate::history::{ErrorInfo, EventDetails, ExecutionStarted, HistoryEvent, OutputInfo};
 use crate::payload::compact;
 
 /// A definition to create a machine from: the typed model or ASL JSON text.
@@ -316,15 +314,8 @@ impl Engine {
     }
 
     /// A strand failed without a Catcher.
-    pub(crate) fn strand_failed(&mut self, mut strand: Strand, failure: Failure) {
+    pub(crate) fn strand_failed(&mut self, strand: Strand, failure: Failure) {
         if let Some((join, index)) = strand.parent {
-            if matches!(
-                strand.visit.kind,
-                StateKind::Task | StateKind::Map | StateKind::Parallel
-            ) {
-                let kind = strand.visit.kind;
-                self.emit(&mut strand, EventDetails::StateAborted(kind));
-            }
             self.child_ended(join, index, strand, Err(failure));
             return;
         }

@@ -11,7 +11,7 @@ use super::execution::StateContext;
 use super::strand::{Outcome, Visit};
 use super::{Engine, Phase, Resume, Strand, pipeline};
 use crate::failure::Failure;
-use crate::history::{EventDetails, MapIteration, MapStateStarted};
+use crate::history::{EventDetails, MapIteration, MapStateStarted, StateKind};
 use crate::jsonpath::Data;
 use crate::payload::compact;
 
@@ -303,6 +303,12 @@ impl Engine {
     }
 
     /// A branch or iteration ended.
+    ///
+    /// Event chaining as AWS records it: when a branch or iteration fails at event X (its
+    /// `TaskFailed`, `TaskTimedOut`, `FailStateEntered`, ...), every event the failure causes
+    /// points back at X: `MapIterationFailed`, the failed state's `...StateAborted`, each
+    /// other iteration's `MapIterationAborted` and `...StateAborted`, and the
+    /// `MapStateFailed`/`ParallelStateFailed` itself.
     pub(crate) fn child_ended(
         &mut self,
         join_id: usize,
@@ -316,6 +322,12 @@ impl Engine {
         join.live.retain(|id| *id != strand.id);
         join.remaining -= 1;
         let exec = join.exec;
+        let failed_at = strand.prev;
+        let aborted_kind = matches!(
+            strand.visit.kind,
+            StateKind::Task | StateKind::Map | StateKind::Parallel
+        )
+        .then_some(strand.visit.kind);
         let Some(map) = join.map.as_mut() else {
             join.last_event = strand.prev;
             match result {
@@ -327,7 +339,14 @@ impl Engine {
                     }
                 }
                 Err(failure) => {
-                    self.abort_join(join_id);
+                    if let Some(kind) = aborted_kind {
+                        self.executions[exec].push(
+                            self.now,
+                            failed_at,
+                            EventDetails::StateAborted(kind),
+                        );
+                    }
+                    self.abort_join(join_id, failed_at);
                     self.finish_join(join_id, Err(failure));
                 }
             }
@@ -342,8 +361,11 @@ impl Engine {
             Err(_) => EventDetails::MapIterationFailed(details),
         };
         let ended = self.executions[exec].push(self.now, strand.prev, event);
+        if let (Err(_), Some(kind)) = (&result, aborted_kind) {
+            self.executions[exec].push(self.now, failed_at, EventDetails::StateAborted(kind));
+        }
         let join = self.joins[join_id].as_mut().expect("join checked above");
-        join.last_event = ended;
+        join.last_event = if result.is_ok() { ended } else { failed_at };
         let map = join.map.as_mut().expect("map checked above");
         match result {
             Ok(output) => join.results[index] = output,
@@ -359,7 +381,7 @@ impl Engine {
                     } else {
                         failure
                     };
-                    self.abort_join(join_id);
+                    self.abort_join(join_id, failed_at);
                     self.finish_join(join_id, Err(failure));
                     return;
                 }
@@ -393,41 +415,37 @@ impl Engine {
             (Some(_), false) => EventDetails::MapStateFailed,
         };
         self.emit(&mut parent, details);
+        if result.is_ok() {
+            // AWS chains the `...StateExited` that follows a success to the last branch or
+            // iteration event, as it does the `...StateSucceeded` (recorded for Map); after a
+            // caught failure it chains to the `...StateFailed`.
+            parent.prev = join.last_event;
+        }
         parent.visit.join = None;
         parent.phase = Phase::Resume(Resume::JoinDone(result));
         self.strands[join.parent] = Some(parent);
         self.run_queue.push_back(join.parent);
     }
 
-    /// Aborts every strand still running under a join.
-    fn abort_join(&mut self, join_id: usize) {
+    /// Aborts every strand still running under a join, chaining each abort event to
+    /// `cause`, the event that made the join fail.
+    fn abort_join(&mut self, join_id: usize, cause: u64) {
         let live = match self.joins.get_mut(join_id).and_then(Option::as_mut) {
             Some(join) => std::mem::take(&mut join.live),
             None => return,
         };
         for id in live {
-            self.abort_strand(id);
+            self.abort_strand(id, cause);
         }
     }
 
-    fn abort_strand(&mut self, id: usize) {
+    fn abort_strand(&mut self, id: usize, cause: u64) {
         let Some(mut strand) = self.strands.get_mut(id).and_then(Option::take) else {
             return;
         };
+        let exec = strand.exec;
         if let Some(task) = strand.visit.task.take() {
             self.close_task(task);
-        }
-        if let Some(join) = strand.visit.join.take() {
-            self.abort_join(join);
-            let aborted = match self.joins[join].take().and_then(|j| j.map) {
-                Some(_) => EventDetails::MapStateAborted,
-                None => EventDetails::ParallelStateAborted,
-            };
-            self.emit(&mut strand, aborted);
-        }
-        if matches!(strand.phase, Phase::Blocked) {
-            let kind = strand.visit.kind;
-            self.emit(&mut strand, EventDetails::StateAborted(kind));
         }
         if let Some((join, index)) = strand.parent {
             let name = self.joins[join]
@@ -435,11 +453,23 @@ impl Engine {
                 .and_then(|j| j.map.as_ref())
                 .map(|m| m.name.clone());
             if let Some(name) = name {
-                self.emit(
-                    &mut strand,
-                    EventDetails::MapIterationAborted(MapIteration { name, index }),
-                );
+                let aborted = EventDetails::MapIterationAborted(MapIteration { name, index });
+                self.executions[exec].push(self.now, cause, aborted);
             }
+        }
+        if let Some(join) = strand.visit.join.take() {
+            self.abort_join(join, cause);
+            let aborted = match self.joins[join].take().and_then(|j| j.map) {
+                Some(_) => EventDetails::MapStateAborted,
+                None => EventDetails::ParallelStateAborted,
+            };
+            self.executions[exec].push(self.now, cause, aborted);
+        } else if matches!(
+            strand.phase,
+            Phase::Blocked | Phase::Resume(Resume::TaskStart(_))
+        ) {
+            let kind = strand.visit.kind;
+            self.executions[exec].push(self.now, cause, EventDetails::StateAborted(kind));
         }
     }
 }

@@ -24,10 +24,11 @@ impl Engine {
             .unwrap_or_default()
             .to_owned();
         let Some(machine) = self.machines.get(&machine_arn).cloned() else {
+            let request = self.rng.uuid_v4();
             let failure = Failure::new(
                 "StepFunctions.StateMachineDoesNotExistException",
                 format!(
-                    "State Machine Does Not Exist: '{machine_arn}' (Service: AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist)"
+                    "State Machine Does Not Exist: '{machine_arn}' (Service: AWSStepFunctions; Status Code: 400; Error Code: StateMachineDoesNotExist; Request ID: {request}; Proxy: null)"
                 ),
             );
             return self.end_task_inline(strand, id, Err(failure));

@@ -173,6 +173,7 @@ impl Engine {
                 let effective = strand.visit.effective.clone();
                 self.complete(strand, state, effective, None)
             }
+            Resume::TaskStart(task) => self.begin_task(strand, state, task),
             Resume::Retry => match state {
                 State::Task(_) => self.start_task(strand, state),
                 _ => self.start_fanout(strand, state),

@@ -50,6 +50,8 @@ pub(crate) enum Phase {
 pub(crate) enum Resume {
     Waited,
     Retry,
+    /// A scheduled task starts (its `TaskStarted` and the call).
+    TaskStart(u64),
     TaskDone(Result<Value, Failure>),
     JoinDone(Result<Value, Failure>),
 }

@@ -107,9 +107,30 @@ impl Engine {
         }
         self.tasks.insert(id, pending);
         strand.visit.task = Some(id);
-        if style != EventStyle::Activity {
-            self.arm_task_timers(id);
+        if style == EventStyle::Activity {
+            return self.invoke(strand, task, id, parameters);
         }
+        // The task starts in a step of its own, as on AWS: when several branches or
+        // iterations schedule tasks at once, every `TaskScheduled` comes before the first
+        // `TaskStarted` (recorded for a Map of Lambda tasks).
+        strand.phase = Phase::Resume(Resume::TaskStart(id));
+        self.run_queue.push_back(strand.id);
+        Outcome::Blocked
+    }
+
+    /// The second step of a task: `TaskStarted` (`LambdaFunctionStarted`), its clocks, and
+    /// the call to the integration.
+    pub(crate) fn begin_task(&mut self, strand: &mut Strand, state: &State, id: u64) -> Outcome {
+        let (State::Task(task), Some(pending)) = (state, self.tasks.get(&id)) else {
+            return Outcome::Blocked;
+        };
+        let started = match pending.style {
+            EventStyle::Lambda => EventDetails::LambdaFunctionStarted,
+            _ => EventDetails::TaskStarted(resource_of(pending)),
+        };
+        let parameters = pending.input.clone();
+        self.emit(strand, started);
+        self.arm_task_timers(id);
         self.invoke(strand, task, id, parameters)
     }
 
@@ -153,7 +174,6 @@ impl Engine {
                     heartbeat_in_seconds: task.heartbeat,
                 };
                 self.emit(strand, EventDetails::TaskScheduled(scheduled));
-                self.emit(strand, EventDetails::TaskStarted(resource_of(task)));
             }
             EventStyle::Lambda => {
                 let scheduled = FunctionScheduled {
@@ -164,7 +184,6 @@ impl Engine {
                     heartbeat_in_seconds: None,
                 };
                 self.emit(strand, EventDetails::LambdaFunctionScheduled(scheduled));
-                self.emit(strand, EventDetails::LambdaFunctionStarted);
             }
             EventStyle::Activity => {
                 let scheduled = FunctionScheduled {
@@ -205,6 +224,7 @@ impl Engine {
         let Some(task) = self.close_task(id) else {
             return Outcome::Blocked;
         };
+        let outcome = limit_result(&task, outcome);
         self.emit_outcome(strand, &task, &outcome, false);
         let states = strand.states.clone();
         let state = &states[&strand.state];
@@ -226,6 +246,7 @@ impl Engine {
             self.strands[task.strand] = Some(strand);
             return;
         }
+        let outcome = limit_result(&task, outcome);
         self.emit_outcome(&mut strand, &task, &outcome, timed_out);
         strand.phase = Phase::Resume(Resume::TaskDone(outcome));
         self.strands[task.strand] = Some(strand);
@@ -318,6 +339,24 @@ impl Engine {
         };
         self.emit(strand, details);
     }
+}
+
+/// A task result over 256 KiB fails the task itself with `States.DataLimitExceeded`, which,
+/// unlike the same error on a state's output, Retry and Catch (even `States.ALL`) see. The
+/// cause names the integration (`lambda`) or, for a function or activity ARN, the ARN.
+fn limit_result(task: &PendingTask, outcome: Result<Value, Failure>) -> Result<Value, Failure> {
+    let Ok(result) = outcome else {
+        return outcome;
+    };
+    let name = match task.style {
+        EventStyle::Service => &task.resource_type,
+        EventStyle::Lambda | EventStyle::Activity => &task.resource,
+    };
+    pipeline::check_size(&result, name).map_err(|failure| Failure {
+        kind: FailureKind::TaskResultTooLarge,
+        ..failure
+    })?;
+    Ok(result)
 }
 
 pub(crate) fn resource_of(task: &PendingTask) -> TaskResource {
