@@ -408,19 +408,18 @@ impl Engine {
             return;
         }
         parent.prev = join.last_event;
-        let details = match (&join.map, result.is_ok()) {
-            (None, true) => EventDetails::ParallelStateSucceeded,
-            (None, false) => EventDetails::ParallelStateFailed,
-            (Some(_), true) => EventDetails::MapStateSucceeded,
-            (Some(_), false) => EventDetails::MapStateFailed,
-        };
-        self.emit(&mut parent, details);
         if result.is_ok() {
+            let details = match &join.map {
+                None => EventDetails::ParallelStateSucceeded,
+                Some(_) => EventDetails::MapStateSucceeded,
+            };
+            self.emit(&mut parent, details);
             // AWS chains the `...StateExited` that follows a success to the last branch or
-            // iteration event, as it does the `...StateSucceeded` (recorded for Map); after a
-            // caught failure it chains to the `...StateFailed`.
+            // iteration event, as it does the `...StateSucceeded` (recorded for Map).
             parent.prev = join.last_event;
         }
+        // A failure's `...StateFailed` waits for the Retriers: a retried Map or Parallel has
+        // none, its next `...StateStarted` chaining to the failing event (recorded for Map).
         parent.visit.join = None;
         parent.phase = Phase::Resume(Resume::JoinDone(result));
         self.strands[join.parent] = Some(parent);

@@ -181,8 +181,13 @@ impl Engine {
             Resume::TaskDone(Ok(result)) | Resume::JoinDone(Ok(result)) => {
                 self.complete(strand, state, result, None)
             }
-            Resume::TaskDone(Err(failure)) | Resume::JoinDone(Err(failure)) => {
-                self.fail_state(strand, state, failure)
+            Resume::TaskDone(Err(failure)) => self.fail_state(strand, state, failure),
+            Resume::JoinDone(Err(failure)) => {
+                let failed = match state {
+                    State::Map(_) => EventDetails::MapStateFailed,
+                    _ => EventDetails::ParallelStateFailed,
+                };
+                self.fail_state_then(strand, state, failure, Some(failed))
             }
         }
     }

@@ -313,6 +313,18 @@ impl Engine {
         state: &State,
         failure: Failure,
     ) -> Outcome {
+        self.fail_state_then(strand, state, failure, None)
+    }
+
+    /// [`fail_state`](Self::fail_state), writing `unretried` first when no Retrier takes the
+    /// failure (a Map's or Parallel's `...StateFailed`).
+    pub(crate) fn fail_state_then(
+        &mut self,
+        strand: &mut Strand,
+        state: &State,
+        failure: Failure,
+        unretried: Option<EventDetails>,
+    ) -> Outcome {
         let retriers = state.retry();
         if let Some(index) = retriers
             .iter()
@@ -332,6 +344,9 @@ impl Engine {
                 self.schedule_resume(strand, delay, Resume::Retry);
                 return Outcome::Blocked;
             }
+        }
+        if let Some(details) = unretried {
+            self.emit(strand, details);
         }
         match state
             .catch()
