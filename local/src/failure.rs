@@ -77,9 +77,14 @@ impl Failure {
         let error = self.error.as_deref().unwrap_or("");
         // States.ALL catches neither terminal error, except a DataLimitExceeded that a task
         // result raised: the task failed with it, and AWS catches that like any task failure.
-        let terminal = error == PredefinedError::Runtime.name()
+        let runtime = error == PredefinedError::Runtime.name();
+        let terminal = runtime
             || (error == PredefinedError::DataLimitExceeded.name()
                 && self.kind != FailureKind::TaskResultTooLarge);
+        if runtime {
+            // Not even a Catcher naming States.Runtime takes it (recorded on AWS).
+            return false;
+        }
         match name {
             ErrorName::Predefined(PredefinedError::All) => !terminal,
             ErrorName::Predefined(PredefinedError::HeartbeatTimeout) => {

@@ -20,6 +20,9 @@ pub(crate) struct Data<'a> {
 pub(crate) enum PathFailure {
     /// A definite path has no node; the text is AWS's `No results for path: $['a']`.
     NoResults(String),
+    /// A property before the last step of a definite path is missing: AWS's (Jayway's)
+    /// `Missing property in path $['a']`, naming the path up to that property.
+    MissingProperty(String),
     /// `$name` is not a variable in scope.
     UnknownVariable(String),
 }
@@ -28,6 +31,7 @@ impl PathFailure {
     pub(crate) fn message(&self) -> String {
         match self {
             PathFailure::NoResults(normal) => format!("No results for path: {normal}"),
+            PathFailure::MissingProperty(normal) => format!("Missing property in path {normal}"),
             PathFailure::UnknownVariable(name) => format!("Undefined variable ${name}"),
         }
     }
@@ -56,9 +60,20 @@ pub(crate) fn select(path: &Path, data: Data<'_>) -> Result<Value, PathFailure> 
         return apply_function(name, args, value).ok_or_else(|| no_results(path));
     }
     if is_definite(path) {
+        let segments = path.segments();
         let mut node = root;
-        for segment in path.segments() {
-            node = step_definite(node, segment).ok_or_else(|| no_results(path))?;
+        for (at, segment) in segments.iter().enumerate() {
+            node = match step_definite(node, segment) {
+                Some(next) => next,
+                None if at + 1 < segments.len()
+                    && matches!(segment, Segment::Field(_))
+                    && node.is_object() =>
+                {
+                    let prefix = Path::new(path.root().clone(), segments[..=at].to_vec());
+                    return Err(PathFailure::MissingProperty(normalized(&prefix)));
+                }
+                None => return Err(no_results(path)),
+            };
         }
         return Ok(node.clone());
     }

@@ -99,20 +99,36 @@
 //!   `states:startExecution` and activities) fails the task with `States.Runtime`: a missing
 //!   mock is a setup error, not a business failure. A missing Lambda function fails as AWS
 //!   does, with `Lambda.ResourceNotFoundException`.
-//! - **Distributed Map** runs its iterations inline, in the parent's history: no Map Run and
-//!   no child executions; `ItemReader` is refused, `ItemBatcher` and `ResultWriter` are
-//!   ignored.
+//! - **Distributed Map** reads its items from the state input only: `ItemReader` is
+//!   refused, `ItemBatcher` and `ResultWriter` are ignored. Each item runs, as on AWS, as a
+//!   child execution of a Map Run (`MapRunStarted`/`MapRunSucceeded`/`MapRunFailed` in the
+//!   parent's history, [`Engine::map_run_executions`] lists the children).
 //! - **Express** executions keep a full history (AWS only logs them to CloudWatch).
 //! - **SNS topics and SQS queues** exist on first use.
 //! - **`States.IntrinsicFailure` causes** are our wording; AWS's is not recorded.
-//! - **Time does not pass while states run**: events of one step share a timestamp.
+//! - **Time does not pass while states run**: events of one step share a timestamp, and
+//!   timers due at the same instant fire one after the other, each followed by what it
+//!   wakes (on AWS several simultaneous task timeouts in a Map may all be recorded before
+//!   the Map reacts to the first).
 //! - **`SdkHttpMetadata`** carries only `Content-Type`, `Date` and `x-amzn-RequestId`.
 //!
+//! # Checked against AWS
+//!
+//! `tests/conformance/` holds executions recorded on real AWS Step Functions (taken from
+//! the AWS-validated snapshots of LocalStack's test suite, restated in our own format): the
+//! definition, the input, what each service answered, and every history event AWS wrote.
+//! `tests/conformance.rs` runs each in the engine and compares status, output, error, cause
+//! and the events one by one (ids, `previousEventId`, details), after normalising what cannot
+//! match (timestamps, account-specific ARNs, request ids). The few fixtures that still
+//! differ carry a `divergence` note saying why.
+//!
 //! Behaviour we believe matches AWS but could not check against a recording: the
-//! `executionTimedOutEventDetails` (empty), the `States.Error` string a heartbeat timeout
-//! caught by `States.HeartbeatTimeout` carries (`States.Timeout`), `States.TaskFailed`
-//! matching every error but `States.Timeout` and the terminal ones, the result slot of a
-//! tolerated Map failure (its error output), and the 25,000-event limit's cause text.
+//! `executionTimedOutEventDetails` (empty), the error of a failed Map Run
+//! (`States.ExceedToleratedFailureThreshold`, whatever its children's errors), the
+//! `States.Error` string a heartbeat timeout caught by `States.HeartbeatTimeout` carries
+//! (`States.Timeout`), `States.TaskFailed` matching every error but `States.Timeout` and the
+//! terminal ones, the result slot of a tolerated Map failure (its error output), and the
+//! 25,000-event limit's cause text.
 #![warn(missing_docs)]
 
 mod choice;

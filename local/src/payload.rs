@@ -72,7 +72,7 @@ pub(crate) fn dynamic_value(
         Dynamic::Path(path) => jsonpath::select(path, data).map_err(|failure| {
             let shown = jsonpath::display(path);
             match failure {
-                PathFailure::NoResults(_) => {
+                PathFailure::NoResults(_) | PathFailure::MissingProperty(_) => {
                     let source = match path.root() {
                         stepfn_core::path::PathRoot::Context => data.context,
                         _ => data.input,

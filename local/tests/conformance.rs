@@ -11,7 +11,7 @@
 //! dates inside payloads (written `"<date>"` in a fixture), UUIDs inside text (request
 //! ids), role ARNs, regions, task tokens, message
 //! ids and the SDK's HTTP metadata. JSON text fields (`input`, `output`, `parameters`,
-//! JSON `cause`s) are compared as JSON values, since AWS does not promise a key order; a
+//! JSON `cause`s, the values of `assignedVariables`) are compared as JSON values, since AWS does not promise a key order; a
 //! fixture may hold them as text or already parsed.
 //!
 //! A fixture with a `divergence` field records a known difference from AWS: the test then
@@ -303,6 +303,21 @@ fn normalise(value: &Value) -> Value {
                     json!("<opaque>")
                 } else if lower.contains("token") && field.is_string() {
                     json!("<task-token>")
+                } else if key == "assignedVariables"
+                    && let Some(variables) = field.as_object()
+                {
+                    // Each variable's value is JSON text.
+                    let parsed: Map<String, Value> = variables
+                        .iter()
+                        .map(|(name, text)| {
+                            let value = text
+                                .as_str()
+                                .and_then(|t| serde_json::from_str::<Value>(t).ok())
+                                .unwrap_or_else(|| text.clone());
+                            (name.clone(), normalise(&value))
+                        })
+                        .collect();
+                    Value::Object(parsed)
                 } else if key == "roleArn" {
                     json!("<role>")
                 } else if key == "region" {

@@ -25,14 +25,20 @@ fn a_jsonata_state_fails_with_states_runtime_until_jsonata_is_supported() {
 }
 
 #[test]
-fn a_distributed_map_runs_its_iterations_inline() {
-    let definition = r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{
-        "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+fn a_distributed_map_reads_its_items_from_the_input_only() {
+    let definition = r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+        "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},
+            "Parameters":{"Bucket":"b","Key":"items.json"}},
+        "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
         "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}"#;
-    let (engine, arn, description) = run(definition, json!([1, 2]));
-    assert_eq!(description.output, Some(json!([1, 2])));
-    assert!(types(&engine, &arn).contains(&"MapIterationStarted".to_owned()));
-    assert_eq!(engine.executions().len(), 1, "no child executions");
+    let (_, _, description) = run(definition, json!({}));
+    assert_eq!(description.error.as_deref(), Some("States.Runtime"));
+    assert!(
+        description
+            .cause
+            .unwrap()
+            .contains("ItemReader is not supported")
+    );
 }
 
 #[test]

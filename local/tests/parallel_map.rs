@@ -217,3 +217,104 @@ fn callbacks_inside_map_iterations_resolve_independently() {
     );
     assert_consistent(&engine, &arn);
 }
+
+const DISTRIBUTED: &str = r#"{"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+    "Label":"Items","ToleratedFailureCount":TOLERATED,
+    "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+    "StartAt":"C","States":{
+        "C":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,"Next":"F"}],"Default":"P"},
+        "P":{"Type":"Pass","End":true},
+        "F":{"Type":"Fail","Error":"Two","Cause":"two is bad"}}}}}}"#;
+
+#[test]
+fn a_distributed_map_runs_each_item_as_a_child_execution_of_a_map_run() {
+    let definition = DISTRIBUTED.replace("TOLERATED", "1");
+    let (engine, arn, description) = run(&definition, json!([1, 2, 3]));
+    assert_eq!(description.status, ExecutionStatus::Succeeded);
+    assert_eq!(
+        description.output,
+        Some(json!([1, {"Error": "Two", "Cause": "two is bad"}, 3]))
+    );
+    // The parent's history shows the Map Run, not the iterations.
+    assert_eq!(
+        types(&engine, &arn),
+        [
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapRunStarted",
+            "MapRunSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ExecutionSucceeded"
+        ]
+    );
+    let events = history_json(&engine, &arn);
+    assert_eq!(
+        events[5]["previousEventId"], 5,
+        "MapStateSucceeded -> MapRunSucceeded"
+    );
+    assert_eq!(
+        events[6]["previousEventId"], 5,
+        "MapStateExited -> MapRunSucceeded"
+    );
+    let map_run = events[3]["mapRunStartedEventDetails"]["mapRunArn"]
+        .as_str()
+        .unwrap();
+    assert!(map_run.contains(":mapRun:Machine/Items:"), "{map_run}");
+    // Each item ran as a child execution with its own history; they are not listed with
+    // the top-level executions.
+    assert_eq!(engine.executions(), [arn.clone()]);
+    let children = engine.map_run_executions(map_run);
+    assert_eq!(children.len(), 3);
+    assert!(children[0].contains(":execution:Machine/Items:"));
+    let statuses: Vec<_> = children
+        .iter()
+        .map(|child| engine.describe_execution(child).unwrap().status)
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ExecutionStatus::Succeeded,
+            ExecutionStatus::Failed,
+            ExecutionStatus::Succeeded
+        ]
+    );
+    assert_eq!(
+        types(&engine, &children[1]),
+        [
+            "ExecutionStarted",
+            "ChoiceStateEntered",
+            "ChoiceStateExited",
+            "FailStateEntered",
+            "ExecutionFailed"
+        ]
+    );
+    for child in &children {
+        assert_consistent(&engine, child);
+    }
+}
+
+#[test]
+fn a_map_run_over_its_tolerance_fails_with_the_threshold_error() {
+    let definition = DISTRIBUTED.replace("TOLERATED", "0");
+    let (engine, arn, description) = run(&definition, json!([1, 2, 3]));
+    assert_eq!(
+        description.error.as_deref(),
+        Some("States.ExceedToleratedFailureThreshold")
+    );
+    assert_eq!(
+        types(&engine, &arn)[3..],
+        [
+            "MapRunStarted",
+            "MapRunFailed",
+            "MapStateFailed",
+            "ExecutionFailed"
+        ]
+    );
+    let events = history_json(&engine, &arn);
+    assert_eq!(
+        events[4]["mapRunFailedEventDetails"]["error"],
+        "States.ExceedToleratedFailureThreshold"
+    );
+}

@@ -8,7 +8,7 @@ use serde_json::Value;
 use stepfn_core::model::{MachineType, ResourceKind, State, StateMachine, States};
 use stepfn_core::validate::{self, Options};
 
-use super::execution::{EVENT_LIMIT, ExecutionStatus};
+use super::execution::{EVENT_LIMIT, ExecutionStatus, MapRunChild};
 use super::strand::Visit;
 use super::{Engine, Execution, ExecutionDescription, MachineRecord, Phase, Strand, TimerKind};
 use crate::errors::{CreateError, LookupError, StartError};
@@ -203,6 +203,9 @@ impl Engine {
             over_limit: false,
             scopes: Vec::new(),
             parent_task,
+            map_run_parent: None,
+            map_run_arn: None,
+            map_run_children: Vec::new(),
         };
         let started = ExecutionStarted {
             input: compact(&input),
@@ -241,6 +244,66 @@ impl Engine {
         arn
     }
 
+    /// Creates the record of a child execution of a Distributed Map's Map Run (its
+    /// `ExecutionStarted` written); the caller spawns its strand.
+    pub(crate) fn launch_map_run_child(&mut self, child: MapRunChild, input: &Value) -> usize {
+        let name = self.rng.uuid_v4();
+        let kind = if child.express {
+            "express"
+        } else {
+            "execution"
+        };
+        let arn = format!(
+            "arn:aws:states:{}:{}:{kind}:{}:{name}",
+            self.config.region, self.config.account, child.machine_name
+        );
+        let record = &self.executions[child.parent];
+        let (machine, role_arn) = (record.machine.clone(), record.role_arn.clone());
+        let mut execution = Execution {
+            arn: arn.clone(),
+            name,
+            machine_arn: child.machine_arn,
+            machine_name: child.machine_name,
+            machine,
+            role_arn: role_arn.clone(),
+            input: input.clone(),
+            status: ExecutionStatus::Running,
+            output: None,
+            error: None,
+            cause: None,
+            start: self.now,
+            stop: None,
+            events: Vec::new(),
+            over_limit: false,
+            scopes: Vec::new(),
+            parent_task: None,
+            map_run_parent: Some(child.parent),
+            map_run_arn: Some(child.map_run_arn),
+            map_run_children: Vec::new(),
+        };
+        let started = ExecutionStarted {
+            input: compact(input),
+            input_details: Default::default(),
+            role_arn,
+        };
+        execution.push(self.now, 0, EventDetails::ExecutionStarted(started));
+        let index = self.executions.len();
+        self.executions.push(execution);
+        self.execution_index.insert(arn, index);
+        self.executions[child.parent].map_run_children.push(index);
+        index
+    }
+
+    /// The child executions of a Distributed Map's Map Run (`ListExecutions` with
+    /// `mapRunArn`; the ARN is in the parent's `MapRunStarted` event), oldest first.
+    pub fn map_run_executions(&self, map_run_arn: &str) -> Vec<String> {
+        self.executions
+            .iter()
+            .filter(|e| e.map_run_arn.as_deref() == Some(map_run_arn))
+            .map(|e| e.arn.clone())
+            .collect()
+    }
+
     /// Puts a strand in the slab and the run queue; returns its id.
     pub(crate) fn spawn(&mut self, mut strand: Strand) -> usize {
         let id = self.strands.len();
@@ -266,8 +329,14 @@ impl Engine {
     }
 
     /// The ARNs of every execution started so far (nested ones included), oldest first.
+    /// The child executions of a Distributed Map's Map Run are left out, as `ListExecutions`
+    /// leaves them out unless asked for a Map Run; [`Engine::history`] still finds them.
     pub fn executions(&self) -> Vec<String> {
-        self.executions.iter().map(|e| e.arn.clone()).collect()
+        self.executions
+            .iter()
+            .filter(|e| e.map_run_parent.is_none())
+            .map(|e| e.arn.clone())
+            .collect()
     }
 
     /// `StopExecution`: aborts a running execution (no effect on an ended one).
@@ -371,7 +440,7 @@ impl Engine {
         self.end_at(exec, previous, status, output, details);
     }
 
-    fn end_at(
+    pub(crate) fn end_at(
         &mut self,
         exec: usize,
         previous: u64,
@@ -407,6 +476,17 @@ impl Engine {
         }
         if let Some(task) = self.executions[exec].parent_task {
             self.child_execution_ended(task, exec);
+        }
+        // The Map Run children still running end with their parent.
+        for child in std::mem::take(&mut self.executions[exec].map_run_children) {
+            if self.executions[child].is_running() {
+                let last = self.executions[child].events.len() as u64;
+                let aborted = EventDetails::ExecutionAborted(ErrorInfo {
+                    error: None,
+                    cause: None,
+                });
+                self.end_at(child, last, ExecutionStatus::Aborted, None, aborted);
+            }
         }
     }
 }

@@ -60,6 +60,18 @@ pub struct ExecutionDescription {
     pub redrive_count: u32,
 }
 
+/// What a Map Run child execution is made from.
+#[derive(Debug)]
+pub(crate) struct MapRunChild {
+    /// The parent execution.
+    pub(crate) parent: usize,
+    pub(crate) map_run_arn: String,
+    /// `<parent machine>/<label>`.
+    pub(crate) machine_name: String,
+    pub(crate) machine_arn: String,
+    pub(crate) express: bool,
+}
+
 /// A set of variables, child of the scope of the enclosing Parallel or Map.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct VarScope {
@@ -88,6 +100,12 @@ pub(crate) struct Execution {
     pub(crate) scopes: Vec<VarScope>,
     /// The `.sync` task of a parent execution waiting for this one.
     pub(crate) parent_task: Option<u64>,
+    /// For a child execution of a Distributed Map's Map Run: the parent execution.
+    pub(crate) map_run_parent: Option<usize>,
+    /// For a child execution of a Map Run: the Map Run's ARN.
+    pub(crate) map_run_arn: Option<String>,
+    /// The Map Run child executions this execution started.
+    pub(crate) map_run_children: Vec<usize>,
 }
 
 impl Execution {

@@ -5,13 +5,17 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use serde_json::Value;
-use stepfn_core::model::{IntSource, MapState, NumberSource, PredefinedError, State, States};
+use stepfn_core::model::{
+    ExecutionType, IntSource, MapState, NumberSource, PredefinedError, State, States,
+};
 
-use super::execution::StateContext;
+use super::execution::{MapRunChild, StateContext};
 use super::strand::{Outcome, Visit};
-use super::{Engine, Phase, Resume, Strand, pipeline};
+use super::{Engine, ExecutionStatus, Phase, Resume, Strand, pipeline};
 use crate::failure::Failure;
-use crate::history::{EventDetails, MapIteration, MapStateStarted, StateKind};
+use crate::history::{
+    ErrorInfo, EventDetails, MapIteration, MapRunStarted, MapStateStarted, OutputInfo, StateKind,
+};
 use crate::jsonpath::Data;
 use crate::payload::compact;
 
@@ -39,6 +43,20 @@ struct MapJoin {
     tolerated_percentage: Option<f64>,
     failures: u64,
     total: usize,
+    /// Set for a DISTRIBUTED Map: each iteration is a child execution of this Map Run.
+    run: Option<MapRun>,
+}
+
+/// The Map Run of a Distributed Map.
+#[derive(Debug)]
+struct MapRun {
+    /// `<machine name>/<Label or state name>`: the children's state machine name.
+    machine_name: String,
+    /// The same under the parent machine's ARN.
+    machine_arn: String,
+    express: bool,
+    /// The Map Run's ARN.
+    arn: String,
 }
 
 impl MapJoin {
@@ -115,9 +133,8 @@ impl Engine {
         let context = self.context_of(strand, None);
         let vars = self.vars_of(strand);
         let site = self.site(strand);
-        // DIVERGENCE: a DISTRIBUTED Map runs its iterations inline, in this execution's
-        // history (no Map Run, no child executions); ItemReader is refused and ItemBatcher and
-        // ResultWriter are ignored.
+        // DIVERGENCE: a DISTRIBUTED Map reads its items from the state input only:
+        // ItemReader is refused, and ItemBatcher and ResultWriter are ignored.
         if map.item_reader.is_some() {
             return Err(site.runtime(
                 "ItemReader is not supported yet by stepfn-local; pass the items in the input",
@@ -139,16 +156,8 @@ impl Engine {
                 compact(&items)
             )));
         };
-        let max_concurrency = int_source(&map.max_concurrency, data, site)?.unwrap_or(0) as usize;
-        let tolerated_count = int_source(&map.tolerated_failure_count, data, site)?;
-        let tolerated_percentage = match &map.tolerated_failure_percentage {
-            None => None,
-            Some(NumberSource::Value(p)) => Some(*p),
-            Some(NumberSource::Path(path)) => pipeline::select(path, data, site)?.as_f64(),
-            Some(NumberSource::Expr(_)) => {
-                return Err(site.runtime("JSONata is not supported yet by stepfn-local"));
-            }
-        };
+        let max_concurrency = int_source(&map.max_concurrency, "MaxConcurrencyPath", data, site)?
+            .unwrap_or(0) as usize;
         let selector = map.item_selector.as_ref().or(map.parameters.as_ref());
         let mut inputs = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
@@ -178,8 +187,32 @@ impl Engine {
                 length: items.len(),
             }),
         );
+        // AWS reads the tolerated-failure settings after `MapStateStarted` (recorded).
+        let site = self.site(strand);
+        let tolerated_count = int_source(
+            &map.tolerated_failure_count,
+            "ToleratedFailureCountPath",
+            data,
+            site,
+        )?;
+        let tolerated_percentage =
+            percentage_source(&map.tolerated_failure_percentage, data, site)?;
+        let run = map.is_distributed().then(|| self.map_run(strand, map));
+        let last = match &run {
+            Some(run) => {
+                let map_run_arn = run.arn.clone();
+                let details = EventDetails::MapRunStarted(MapRunStarted { map_run_arn });
+                self.emit(strand, details)
+            }
+            None => started,
+        };
         if inputs.is_empty() {
+            if run.is_some() {
+                self.emit(strand, EventDetails::MapRunSucceeded);
+            }
+            let before = strand.prev;
             self.emit(strand, EventDetails::MapStateSucceeded);
+            strand.prev = before;
             let states = strand.states.clone();
             return Ok(self.complete(
                 strand,
@@ -200,8 +233,9 @@ impl Engine {
             tolerated_percentage,
             failures: 0,
             total,
+            run,
         };
-        let join = self.new_join(strand, Some(map_join), total, started);
+        let join = self.new_join(strand, Some(map_join), total, last);
         let first_batch = if max_concurrency == 0 {
             total
         } else {
@@ -269,7 +303,33 @@ impl Engine {
         }
     }
 
-    /// Starts the next pending Map iteration, its `MapIterationStarted` chained to `prev`.
+    /// The Map Run a Distributed Map state starts.
+    fn map_run(&mut self, strand: &Strand, map: &MapState) -> MapRun {
+        let parent = &self.executions[strand.exec];
+        let label = map.label.clone().unwrap_or_else(|| strand.state.clone());
+        let express = map
+            .processor
+            .config
+            .as_ref()
+            .and_then(|config| config.execution_type)
+            == Some(ExecutionType::Express);
+        let machine_name = format!("{}/{label}", parent.machine_name);
+        let machine_arn = format!("{}/{label}", parent.machine_arn);
+        let id = self.rng.uuid_v4();
+        let arn = format!(
+            "arn:aws:states:{}:{}:mapRun:{machine_name}:{id}",
+            self.config.region, self.config.account
+        );
+        MapRun {
+            machine_name,
+            machine_arn,
+            express,
+            arn,
+        }
+    }
+
+    /// Starts the next pending Map iteration, its `MapIterationStarted` chained to `prev`;
+    /// in a Distributed Map, a child execution of the Map Run instead.
     fn launch_iteration(&mut self, join_id: usize, prev: u64) {
         let Some(join) = self.joins[join_id].as_mut() else {
             return;
@@ -282,6 +342,33 @@ impl Engine {
             return;
         };
         let (name, states, start_at) = (map.name.clone(), map.states.clone(), map.start_at.clone());
+        if let Some(run) = &map.run {
+            let child = MapRunChild {
+                parent: exec,
+                map_run_arn: run.arn.clone(),
+                machine_name: run.machine_name.clone(),
+                machine_arn: run.machine_arn.clone(),
+                express: run.express,
+            };
+            let child = self.launch_map_run_child(child, &input);
+            let scope = self.executions[child].new_scope(None);
+            let strand = Strand {
+                id: 0,
+                exec: child,
+                states,
+                state: start_at,
+                input,
+                scope,
+                prev: 0,
+                parent: Some((join_id, index)),
+                phase: Phase::Enter,
+                visit: Visit::new(self.now),
+                generation: 0,
+            };
+            let id = self.spawn(strand);
+            self.live(join_id).push(id);
+            return;
+        }
         let scope = self.executions[exec].new_scope(Some(map.scope));
         let details = EventDetails::MapIterationStarted(MapIteration { name, index });
         let started = self.executions[exec].push(self.now, prev, details);
@@ -352,20 +439,48 @@ impl Engine {
             }
             return;
         };
-        let details = MapIteration {
-            name: map.name.clone(),
-            index,
-        };
-        let event = match &result {
-            Ok(_) => EventDetails::MapIterationSucceeded(details),
-            Err(_) => EventDetails::MapIterationFailed(details),
-        };
-        let ended = self.executions[exec].push(self.now, strand.prev, event);
-        if let (Err(_), Some(kind)) = (&result, aborted_kind) {
-            self.executions[exec].push(self.now, failed_at, EventDetails::StateAborted(kind));
+        let distributed = map.run.is_some();
+        if distributed {
+            // A Map Run child: its own execution ends; the parent's history shows nothing.
+            let child = strand.exec;
+            let (status, output, details) = match &result {
+                Ok(output) => (
+                    ExecutionStatus::Succeeded,
+                    Some(output.clone()),
+                    EventDetails::ExecutionSucceeded(OutputInfo {
+                        output: compact(output),
+                        output_details: Default::default(),
+                    }),
+                ),
+                Err(failure) => (
+                    ExecutionStatus::Failed,
+                    None,
+                    EventDetails::ExecutionFailed(ErrorInfo {
+                        error: failure.error.clone(),
+                        cause: failure.cause.clone(),
+                    }),
+                ),
+            };
+            self.end_at(child, strand.prev, status, output, details);
+        } else {
+            let details = MapIteration {
+                name: map.name.clone(),
+                index,
+            };
+            let event = match &result {
+                Ok(_) => EventDetails::MapIterationSucceeded(details),
+                Err(_) => EventDetails::MapIterationFailed(details),
+            };
+            let ended = self.executions[exec].push(self.now, strand.prev, event);
+            if let (Err(_), Some(kind)) = (&result, aborted_kind) {
+                self.executions[exec].push(self.now, failed_at, EventDetails::StateAborted(kind));
+            }
+            let join = self.joins[join_id].as_mut().expect("join checked above");
+            join.last_event = if result.is_ok() { ended } else { failed_at };
         }
-        let join = self.joins[join_id].as_mut().expect("join checked above");
-        join.last_event = if result.is_ok() { ended } else { failed_at };
+        let Some(join) = self.joins[join_id].as_mut() else {
+            return;
+        };
         let map = join.map.as_mut().expect("map checked above");
         match result {
             Ok(output) => join.results[index] = output,
@@ -373,7 +488,8 @@ impl Engine {
                 map.failures += 1;
                 join.results[index] = failure.error_output();
                 if map.exceeded() {
-                    let failure = if map.tolerance_set() {
+                    // A Map Run fails as a whole with this error, whatever its children's.
+                    let failure = if map.tolerance_set() || distributed {
                         Failure::predefined(
                             PredefinedError::ExceedToleratedFailureThreshold,
                             "The specified tolerated failure threshold was exceeded",
@@ -391,13 +507,14 @@ impl Engine {
             let results = std::mem::take(&mut join.results);
             self.finish_join(join_id, Ok(Value::Array(results)));
         } else {
-            self.launch_iteration(join_id, strand.prev);
+            let last = join.last_event;
+            self.launch_iteration(join_id, if distributed { last } else { strand.prev });
         }
     }
 
     /// Wakes the Parallel/Map state with the joined result.
     fn finish_join(&mut self, join_id: usize, result: Result<Value, Failure>) {
-        let Some(join) = self.joins.get_mut(join_id).and_then(Option::take) else {
+        let Some(mut join) = self.joins.get_mut(join_id).and_then(Option::take) else {
             return;
         };
         let Some(mut parent) = self.strands.get_mut(join.parent).and_then(Option::take) else {
@@ -406,6 +523,16 @@ impl Engine {
         if parent.generation != join.parent_generation {
             self.strands[join.parent] = Some(parent);
             return;
+        }
+        if join.map.as_ref().is_some_and(|map| map.run.is_some()) {
+            let details = match &result {
+                Ok(_) => EventDetails::MapRunSucceeded,
+                Err(failure) => EventDetails::MapRunFailed(ErrorInfo {
+                    error: failure.error.clone(),
+                    cause: failure.cause.clone(),
+                }),
+            };
+            join.last_event = self.executions[join.exec].push(self.now, join.last_event, details);
         }
         parent.prev = join.last_event;
         if result.is_ok() {
@@ -443,10 +570,19 @@ impl Engine {
             return;
         };
         let exec = strand.exec;
+        // The root strand of a Map Run child execution: its events chain within its own
+        // history, and the child execution ends aborted.
+        let own_execution = strand
+            .parent
+            .and_then(|(join, _)| self.joins[join].as_ref())
+            .is_some_and(|join| join.exec != exec);
+        let cause = if own_execution { strand.prev } else { cause };
         if let Some(task) = strand.visit.task.take() {
             self.close_task(task);
         }
-        if let Some((join, index)) = strand.parent {
+        if let Some((join, index)) = strand.parent
+            && !own_execution
+        {
             let name = self.joins[join]
                 .as_ref()
                 .and_then(|j| j.map.as_ref())
@@ -459,7 +595,12 @@ impl Engine {
         if let Some(join) = strand.visit.join.take() {
             self.abort_join(join, cause);
             let aborted = match self.joins[join].take().and_then(|j| j.map) {
-                Some(_) => EventDetails::MapStateAborted,
+                Some(map) => {
+                    if map.run.is_some() {
+                        self.executions[exec].push(self.now, cause, EventDetails::MapRunAborted);
+                    }
+                    EventDetails::MapStateAborted
+                }
                 None => EventDetails::ParallelStateAborted,
             };
             self.executions[exec].push(self.now, cause, aborted);
@@ -470,11 +611,30 @@ impl Engine {
             let kind = strand.visit.kind;
             self.executions[exec].push(self.now, cause, EventDetails::StateAborted(kind));
         }
+        if own_execution && self.executions[exec].is_running() {
+            let last = self.executions[exec].events.len() as u64;
+            let aborted = EventDetails::ExecutionAborted(ErrorInfo {
+                error: None,
+                cause: None,
+            });
+            self.end_at(exec, last, ExecutionStatus::Aborted, None, aborted);
+        }
     }
 }
 
+/// A JSON value as AWS quotes it in a cause: a string's text, anything else as JSON.
+fn quoted(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => compact(other),
+    }
+}
+
+/// `MaxConcurrency`/`ToleratedFailureCount` or their `...Path` form (`field` names it). A
+/// path may point at a non-negative integer or a string holding one (AWS accepted `"1"`).
 fn int_source(
     source: &Option<IntSource>,
+    field: &str,
     data: Data<'_>,
     site: crate::payload::Site<'_>,
 ) -> Result<Option<u64>, Failure> {
@@ -483,9 +643,14 @@ fn int_source(
         Some(IntSource::Value(n)) => Ok(Some(*n)),
         Some(IntSource::Path(path)) => {
             let value = pipeline::select(path, data, site)?;
-            value.as_u64().map(Some).ok_or_else(|| {
+            let parsed = match &value {
+                Value::String(text) => text.trim().parse::<u64>().ok(),
+                other => other.as_u64(),
+            };
+            parsed.map(Some).ok_or_else(|| {
                 site.runtime(&format!(
-                    "The value at '{}' must be a non-negative integer",
+                    "The {field} field refers to value \"{}\" which is not a valid integer: {}",
+                    quoted(&value),
                     crate::jsonpath::display(path)
                 ))
             })
@@ -494,4 +659,38 @@ fn int_source(
             Err(site.runtime("JSONata is not supported yet by stepfn-local"))
         }
     }
+}
+
+/// `ToleratedFailurePercentage` or its path form: a number (or a string holding one) from 0
+/// to 100, with AWS's two causes.
+fn percentage_source(
+    source: &Option<NumberSource>,
+    data: Data<'_>,
+    site: crate::payload::Site<'_>,
+) -> Result<Option<f64>, Failure> {
+    let value = match source {
+        None => return Ok(None),
+        Some(NumberSource::Value(p)) => return Ok(Some(*p)),
+        Some(NumberSource::Expr(_)) => {
+            return Err(site.runtime("JSONata is not supported yet by stepfn-local"));
+        }
+        Some(NumberSource::Path(path)) => {
+            let value = pipeline::select(path, data, site)?;
+            let parsed = match &value {
+                Value::String(text) => text.trim().parse::<f64>().ok(),
+                other => other.as_f64(),
+            };
+            parsed.ok_or_else(|| {
+                site.runtime(&format!(
+                    "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {}",
+                    quoted(&value),
+                    crate::jsonpath::display(path)
+                ))
+            })?
+        }
+    };
+    if !(0.0..=100.0).contains(&value) {
+        return Err(site.runtime("ToleratedFailurePercentage must be between 0 and 100."));
+    }
+    Ok(Some(value))
 }

@@ -285,10 +285,18 @@ impl Engine {
         (output, assigned): (Value, Map<String, Value>),
         next: Option<&str>,
     ) -> Outcome {
+        let recorded = (!assigned.is_empty()).then(|| {
+            assigned
+                .iter()
+                .map(|(name, value)| (name.clone(), compact(value)))
+                .collect()
+        });
         let exited = StateExited {
             name: strand.state.clone(),
             output: compact(&output),
             output_details: Default::default(),
+            assigned_variables_details: recorded.as_ref().map(|_| Default::default()),
+            assigned_variables: recorded,
         };
         self.emit(strand, EventDetails::StateExited(kind(state), exited));
         if !assigned.is_empty() {

@@ -1,5 +1,7 @@
 //! The `...EventDetails` objects of history events, with AWS's field names.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 /// `inputDetails` / `outputDetails`.
@@ -64,6 +66,13 @@ pub struct StateExited {
     pub output: String,
     /// Always `{"truncated": false}`.
     pub output_details: PayloadDetails,
+    /// The variables the state's (or the taken Catcher's) `Assign` set: each name with its
+    /// value as JSON text. Absent when nothing was assigned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_variables: Option<BTreeMap<String, String>>,
+    /// `{"truncated": false}` beside `assignedVariables`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_variables_details: Option<PayloadDetails>,
 }
 
 /// `taskScheduledEventDetails`.
@@ -158,6 +167,14 @@ pub struct ActivityStarted {
 pub struct MapStateStarted {
     /// The number of items.
     pub length: usize,
+}
+
+/// `mapRunStartedEventDetails`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MapRunStarted {
+    /// The Map Run's ARN (`arn:aws:states:...:mapRun:<machine>/<label>:<id>`).
+    pub map_run_arn: String,
 }
 
 /// `mapIteration...EventDetails`.

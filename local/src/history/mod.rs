@@ -3,9 +3,9 @@
 mod details;
 
 pub use details::{
-    ActivityStarted, ErrorInfo, ExecutionStarted, FunctionScheduled, MapIteration, MapStateStarted,
-    OutputInfo, PayloadDetails, StateEntered, StateExited, TaskError, TaskOutput, TaskResource,
-    TaskScheduled,
+    ActivityStarted, ErrorInfo, ExecutionStarted, FunctionScheduled, MapIteration, MapRunStarted,
+    MapStateStarted, OutputInfo, PayloadDetails, StateEntered, StateExited, TaskError, TaskOutput,
+    TaskResource, TaskScheduled,
 };
 
 use serde::Serialize;
@@ -106,6 +106,10 @@ pub enum EventDetails {
     MapIterationSucceeded(MapIteration),
     MapIterationFailed(MapIteration),
     MapIterationAborted(MapIteration),
+    MapRunStarted(MapRunStarted),
+    MapRunSucceeded,
+    MapRunFailed(ErrorInfo),
+    MapRunAborted,
 }
 
 impl EventDetails {
@@ -149,6 +153,10 @@ impl EventDetails {
             E::MapIterationSucceeded(_) => "MapIterationSucceeded",
             E::MapIterationFailed(_) => "MapIterationFailed",
             E::MapIterationAborted(_) => "MapIterationAborted",
+            E::MapRunStarted(_) => "MapRunStarted",
+            E::MapRunSucceeded => "MapRunSucceeded",
+            E::MapRunFailed(_) => "MapRunFailed",
+            E::MapRunAborted => "MapRunAborted",
         };
         fixed.to_owned()
     }
@@ -220,7 +228,11 @@ impl EventDetails {
             }
             E::MapIterationFailed(d) => map.serialize_entry("mapIterationFailedEventDetails", d),
             E::MapIterationAborted(d) => map.serialize_entry("mapIterationAbortedEventDetails", d),
-            E::StateAborted(_)
+            E::MapRunStarted(d) => map.serialize_entry("mapRunStartedEventDetails", d),
+            E::MapRunFailed(d) => map.serialize_entry("mapRunFailedEventDetails", d),
+            E::MapRunSucceeded
+            | E::MapRunAborted
+            | E::StateAborted(_)
             | E::LambdaFunctionStarted
             | E::ParallelStateStarted
             | E::ParallelStateSucceeded
