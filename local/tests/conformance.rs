@@ -405,7 +405,10 @@ fn the_engine_reproduces_the_recorded_aws_executions() {
             && let Ok(actual) = &outcome
         {
             for event in actual["events"].as_array().into_iter().flatten() {
-                eprintln!("{event}");
+                #[allow(clippy::print_stderr, reason = "asked for with CONFORMANCE_SHOW")]
+                {
+                    eprintln!("{event}");
+                }
             }
         }
         let diff = match &outcome {

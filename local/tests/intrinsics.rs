@@ -111,7 +111,6 @@ fn misused_intrinsics_fail_with_intrinsic_failure() {
     let cases = [
         "States.ArrayGetItem($.arr, $.ten)",
         "States.Format($.two, 1)",
-        "States.Format('{}', $.arr)",
         "States.ArrayPartition($.arr, $.zero)",
         "States.ArrayRange(1, $.big, 1)",
         "States.StringToJson($.text)",
@@ -123,5 +122,89 @@ fn misused_intrinsics_fail_with_intrinsic_failure() {
     for expression in cases {
         let (error, _) = eval(expression, input.clone()).unwrap_err();
         assert_eq!(error, "States.IntrinsicFailure", "{expression}");
+    }
+}
+
+#[test]
+fn format_writes_objects_and_arrays_as_java_maps_and_lists() {
+    // As recorded on AWS (tests/conformance/intrinsic-format-objects.json and
+    // intrinsic-format-context-path.json): members in order, strings without quotes.
+    let input = json!({
+        "obj": {"Arg1": 1, "Arg2": []},
+        "nested": {"s": "text", "n": null, "f": 1.5, "b": true, "o": {"x": [1, "a", {}]}},
+        "arr": [1, "two", null, [3]],
+    });
+    let cases = [
+        ("States.Format('{}', $.obj)", "{Arg1=1, Arg2=[]}"),
+        (
+            "States.Format('{}', $.nested)",
+            "{s=text, n=null, f=1.5, b=true, o={x=[1, a, {}]}}",
+        ),
+        ("States.Format('<{}>', $.arr)", "<[1, two, null, [3]]>"),
+        (
+            "States.Format('{}', $$.StateMachine)",
+            "{Id=arn:aws:states:us-east-1:123456789012:stateMachine:Machine, Name=Machine}",
+        ),
+    ];
+    for (expression, expected) in cases {
+        assert_eq!(
+            eval(expression, input.clone()),
+            Ok(json!(expected)),
+            "{expression}"
+        );
+    }
+}
+
+#[test]
+fn math_add_rounds_each_argument_half_up() {
+    // As recorded on AWS (tests/conformance/intrinsic-math-add-*.json): halves go towards
+    // positive infinity, and each argument is rounded before the sum.
+    let cases = [
+        (json!(2.5), json!(0), 3),
+        (json!(-2.5), json!(0), -2),
+        (json!(-0.5), json!(0.5), 1),
+        (json!(1.5), json!(1.51), 4),
+        (json!(1.49), json!(-1.51), -1),
+        (json!(4.3), json!(59), 63),
+        (json!(-9), json!(3), -6),
+    ];
+    for (a, b, sum) in cases {
+        assert_eq!(
+            eval("States.MathAdd($.a, $.b)", json!({"a": a, "b": b})),
+            Ok(json!(sum)),
+            "{a} + {b}"
+        );
+    }
+    // Functions other than States.MathAdd still want integers.
+    let (error, _) = eval("States.ArrayGetItem($.arr, $.i)", json!({"arr": [1, 2], "i": 0.5}))
+        .unwrap_err();
+    assert_eq!(error, "States.IntrinsicFailure");
+}
+
+#[test]
+fn string_to_json_reads_blank_text_as_null_and_minus_zero_as_zero() {
+    // As recorded on AWS (tests/conformance/intrinsic-string-to-json-*.json).
+    let cases = [
+        ("", json!(null)),
+        (" ", json!(null)),
+        ("\n\t ", json!(null)),
+        ("-0", json!(0)),
+        (
+            "[-0, {\"-0\": -0}, \"a\\\"-0\", -0.0, -0e1, -05e-1]",
+            json!([0, {"-0": 0}, "a\"-0", -0.0, -0.0, -0.5]),
+        ),
+        ("1.1", json!(1.1)),
+        ("null", json!(null)),
+    ];
+    for (text, expected) in cases {
+        let result = eval("States.StringToJson($.text)", json!({ "text": text }));
+        assert_eq!(result, Ok(expected), "{text:?}");
+    }
+    let zero = eval("States.StringToJson($.text)", json!({"text": "-0"})).unwrap();
+    assert!(zero.is_u64(), "an integer, not {zero}");
+    for invalid in ["1-0", "-", "- 0", "-01"] {
+        let (error, _) =
+            eval("States.StringToJson($.text)", json!({ "text": invalid })).unwrap_err();
+        assert_eq!(error, "States.IntrinsicFailure", "{invalid:?}");
     }
 }

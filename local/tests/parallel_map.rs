@@ -264,7 +264,7 @@ fn a_distributed_map_runs_each_item_as_a_child_execution_of_a_map_run() {
     assert!(map_run.contains(":mapRun:Machine/Items:"), "{map_run}");
     // Each item ran as a child execution with its own history; they are not listed with
     // the top-level executions.
-    assert_eq!(engine.executions(), [arn.clone()]);
+    assert_eq!(engine.executions(), std::slice::from_ref(&arn));
     let children = engine.map_run_executions(map_run);
     assert_eq!(children.len(), 3);
     assert!(children[0].contains(":execution:Machine/Items:"));
