@@ -1,6 +1,8 @@
 //! Evaluating intrinsic function calls (`States.Format`, `States.Hash`, ...) with AWS's
 //! argument rules; every misuse is a `States.IntrinsicFailure`.
 
+use std::borrow::Cow;
+
 use base64::Engine as _;
 use serde_json::{Map, Number, Value};
 use sha1::Digest;
@@ -79,10 +81,7 @@ fn fail(function: F, reason: &str) -> Failure {
 fn apply(function: F, args: &[Value], rng: &mut Entropy) -> Result<Value, String> {
     match function {
         F::Format => format(args),
-        F::StringToJson => {
-            let text = string(args, 0)?;
-            serde_json::from_str(text).map_err(|e| format!("the string is not JSON ({e})"))
-        }
+        F::StringToJson => string_to_json(string(args, 0)?),
         F::JsonToString => {
             let value = arg(args, 0)?;
             serde_json::to_string(value)
@@ -160,7 +159,7 @@ fn apply(function: F, args: &[Value], rng: &mut Entropy) -> Result<Value, String
             Ok(Value::from(rng.between(start, end - 1)))
         }
         F::MathAdd => {
-            let (a, b) = (integer(args, 0)?, integer(args, 1)?);
+            let (a, b) = (rounded_integer(args, 0)?, rounded_integer(args, 1)?);
             a.checked_add(b)
                 .map(Value::from)
                 .ok_or_else(|| "the sum overflows".to_owned())
@@ -210,6 +209,85 @@ fn integer(args: &[Value], index: usize) -> Result<i64, String> {
     number.ok_or_else(|| format!("argument {} must be an integer", index + 1))
 }
 
+/// An argument of `States.MathAdd`: AWS rounds a number that is not an integer to the
+/// nearest one, halves upwards as Java's `Math.round` does (2.5 to 3, -2.5 to -2, -0.5 to 0),
+/// each argument on its own before the sum (1.5 + 1.51 is 2 + 2).
+fn rounded_integer(args: &[Value], index: usize) -> Result<i64, String> {
+    // 2^63: every integral float in [-2^63, 2^63) converts to an `i64` exactly.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    let value = arg(args, index)?;
+    if let Some(number) = value.as_i64() {
+        return Ok(number);
+    }
+    let number = value
+        .as_f64()
+        .ok_or_else(|| format!("argument {} must be a number", index + 1))?;
+    let floor = number.floor();
+    // `number - floor` is exact, except just above -1/2 where it can only round up to 1/2:
+    // the comparison is right either way.
+    let rounded = if number - floor >= 0.5 {
+        floor + 1.0
+    } else {
+        floor
+    };
+    if (-LIMIT..LIMIT).contains(&rounded) {
+        Ok(rounded as i64)
+    } else {
+        Err(format!("argument {} is out of range", index + 1))
+    }
+}
+
+/// `States.StringToJson`: a blank string (only JSON whitespace, or nothing) gives `null`, and
+/// the integer `-0` is `0`, as AWS's Java parser reads them.
+fn string_to_json(text: &str) -> Result<Value, String> {
+    if text.trim_matches(is_json_whitespace).is_empty() {
+        return Ok(Value::Null);
+    }
+    serde_json::from_str(&without_negative_zero_integers(text))
+        .map_err(|e| format!("the string is not JSON ({e})"))
+}
+
+fn is_json_whitespace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// `text` with the sign of each integer `-0` (not `-0.0` or `-0e1`) outside strings removed:
+/// serde_json reads `-0` as the float `-0.0`, while Java reads the integer 0.
+fn without_negative_zero_integers(text: &str) -> Cow<'_, str> {
+    if !text.contains("-0") {
+        return Cow::Borrowed(text);
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    // The last character outside strings and whitespace: a number starts after none of them,
+    // `[`, `,` or `:` (so that the invalid `1-0` stays invalid).
+    let mut previous = None;
+    for (at, c) in text.char_indices() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '-'
+            && matches!(previous, None | Some('[' | ',' | ':'))
+            && bytes.get(at + 1) == Some(&b'0')
+            && !matches!(bytes.get(at + 2), Some(b'0'..=b'9' | b'.' | b'e' | b'E'))
+        {
+            previous = Some(c);
+            continue;
+        } else if !is_json_whitespace(c) {
+            in_string = c == '"';
+            previous = Some(c);
+        }
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
 fn limited(text: &str) -> Result<&str, String> {
     if text.chars().count() > MAX_STRING {
         return Err(format!("the input is over {MAX_STRING} characters"));
@@ -230,16 +308,42 @@ fn format(args: &[Value]) -> Result<Value, String> {
     }
     let mut out = String::from(pieces[0]);
     for (value, piece) in values.iter().zip(&pieces[1..]) {
-        match value {
-            Value::String(s) => out.push_str(s),
-            Value::Array(_) | Value::Object(_) => {
-                return Err("values must be strings, numbers, booleans or null".to_owned());
-            }
-            other => out.push_str(&other.to_string()),
-        }
+        write_format_value(&mut out, value);
         out.push_str(piece);
     }
     Ok(Value::String(out))
+}
+
+/// Writes a value as `States.Format` shows it: a string as it is, another scalar as JSON,
+/// and objects and arrays as Java's `Map` and `List` print themselves, their members written
+/// the same way: `{Arg1=1, Arg2=[]}`, `{Id=arn:..., Name=machine}`, `[1, a, null]`.
+fn write_format_value(out: &mut String, value: &Value) {
+    match value {
+        Value::String(s) => out.push_str(s),
+        Value::Array(items) => {
+            out.push('[');
+            for (position, item) in items.iter().enumerate() {
+                if position > 0 {
+                    out.push_str(", ");
+                }
+                write_format_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (position, (key, member)) in members.iter().enumerate() {
+                if position > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(key);
+                out.push('=');
+                write_format_value(out, member);
+            }
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 fn range(args: &[Value]) -> Result<Value, String> {

@@ -176,8 +176,11 @@ fn math_add_rounds_each_argument_half_up() {
         );
     }
     // Functions other than States.MathAdd still want integers.
-    let (error, _) = eval("States.ArrayGetItem($.arr, $.i)", json!({"arr": [1, 2], "i": 0.5}))
-        .unwrap_err();
+    let (error, _) = eval(
+        "States.ArrayGetItem($.arr, $.i)",
+        json!({"arr": [1, 2], "i": 0.5}),
+    )
+    .unwrap_err();
     assert_eq!(error, "States.IntrinsicFailure");
 }
 
@@ -190,7 +193,7 @@ fn string_to_json_reads_blank_text_as_null_and_minus_zero_as_zero() {
         ("\n\t ", json!(null)),
         ("-0", json!(0)),
         (
-            "[-0, {\"-0\": -0}, \"a\\\"-0\", -0.0, -0e1, -05e-1]",
+            "[-0, {\"-0\": -0}, \"a\\\"-0\", -0.0, -0e1, -0.5]",
             json!([0, {"-0": 0}, "a\"-0", -0.0, -0.0, -0.5]),
         ),
         ("1.1", json!(1.1)),

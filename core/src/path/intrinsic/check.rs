@@ -89,7 +89,7 @@ enum Expect {
     ShortText,
     /// Anything, but a string no longer than [`MAX_TEXT_CHARS`].
     HashData,
-    /// A string holding a JSON text.
+    /// A string holding a JSON text, or blank.
     Json,
     /// A `States.Format` template matching the values after it.
     Template,
@@ -164,6 +164,10 @@ fn literal(expect: Expect, arg: &IntrinsicArg, call: &IntrinsicCall) -> Result<(
             .and_then(short_text),
         Expect::Json => {
             let text = text.ok_or_else(|| expected("a string", arg))?;
+            if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+                // AWS reads a blank string as `null`.
+                return Ok(());
+            }
             serde_json::from_str::<serde::de::IgnoredAny>(text)
                 .map(|_| ())
                 .map_err(|error| format!("the string is not JSON: {error}"))

@@ -63,7 +63,10 @@ impl Reader<'_> {
         }
     }
 
-    /// A quoted name, its escapes resolved as Jayway does.
+    /// A quoted name. A backslash escapes only the enclosing quote and itself (`'it\'s'`,
+    /// `'a\\b'`); before any other character it is a literal backslash. AWS keeps it so:
+    /// `$['Test\""Name"']` selects the key `Test\""Name"` (recorded on AWS), where Jayway's
+    /// current `Utils.unescape` would drop it.
     fn quoted(&mut self, quote: u8) -> Result<String, String> {
         let open = self.pos;
         self.pos += 1;
@@ -80,55 +83,17 @@ impl Reader<'_> {
                 return Ok(name);
             }
 
-            let escape = self.pos;
+            // On a backslash.
             self.pos += 1;
-            let resolved = match self.peek() {
+            match self.peek_byte() {
                 None => return Err(format!("unclosed quote at offset {open}")),
-                Some(c @ ('\'' | '"' | '\\' | '/')) => c,
-                Some('b') => '\u{8}',
-                Some('f') => '\u{c}',
-                Some('n') => '\n',
-                Some('r') => '\r',
-                Some('t') => '\t',
-                Some('u') => {
-                    name.push(self.unicode_escape(escape)?);
-                    continue;
+                Some(escaped) if escaped == quote || escaped == b'\\' => {
+                    name.push(char::from(escaped));
+                    self.pos += 1;
                 }
-                Some(c) => return Err(format!("unknown escape `\\{c}` at offset {escape}")),
-            };
-            name.push(resolved);
-            self.pos += resolved_len(self.peek());
+                Some(_) => name.push('\\'),
+            }
         }
-    }
-
-    /// `\u` and four hex digits (the reader is on the `u`), with a following low surrogate if
-    /// needed.
-    fn unicode_escape(&mut self, escape: usize) -> Result<char, String> {
-        let invalid = || format!("invalid `\\u` escape at offset {escape}");
-        let high = self.hex4().ok_or_else(invalid)?;
-        if !(0xD800..0xDC00).contains(&high) {
-            return char::from_u32(high).ok_or_else(invalid);
-        }
-        if !self.rest().starts_with("\\u") {
-            return Err(invalid());
-        }
-        self.pos += 1;
-        let low = self.hex4().ok_or_else(invalid)?;
-        if !(0xDC00..0xE000).contains(&low) {
-            return Err(invalid());
-        }
-        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).ok_or_else(invalid)
-    }
-
-    /// Reads `u` and four hex digits, and returns the code unit.
-    fn hex4(&mut self) -> Option<u32> {
-        let digits = self.rest().get(1..5)?;
-        let unit = u32::from_str_radix(digits, 16).ok()?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        self.pos += 5;
-        Some(unit)
     }
 
     /// `[0]`, `[-1]`, `[0,2]`, or a slice `[1:3]`.
@@ -226,8 +191,4 @@ impl Reader<'_> {
         self.pos = close + 1;
         Ok(Segment::Filter(text.to_owned()))
     }
-}
-
-fn resolved_len(next: Option<char>) -> usize {
-    next.map_or(0, char::len_utf8)
 }
