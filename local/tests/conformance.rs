@@ -23,6 +23,8 @@
 //! {
 //!   "source": "where the AWS recording comes from",
 //!   "machineType": "STANDARD",                 // optional, or "EXPRESS"
+//!   "machines": { "Name": { ... } },           // optional: other machines (their ASL) that
+//!                                              // the definition starts, created first
 //!   "definition": { ... },                     // the ASL, as an object
 //!   "input": { ... },                          // the execution input
 //!   "services": {                              // optional
@@ -30,6 +32,9 @@
 //!     "RESOURCE":      [ reply, ... ],         // any other resource (aws-sdk:*, http:invoke)
 //!     "subscribe:ARN_OR_URL": [ reply, ... ]   // a subscriber to an SNS topic or SQS queue
 //!   },
+//!   "activities": { "ACTIVITY_ARN": [ reply, ... ] },  // optional: a worker per activity
+//!   "mockConfig": { ... }, "testCase": "NAME", // optional: Step Functions Local's mock
+//!                                              // config, the machine being "conformance"
 //!   "expected": {
 //!     "status": "SUCCEEDED",                   // FAILED, TIMED_OUT, ABORTED
 //!     "output": ..., "error": "...", "cause": "...",   // each optional
@@ -46,7 +51,9 @@
 //! `.waitForTaskToken` call (or a subscriber's reply to the message such a task sent) may add
 //! `"callback": {"after": seconds, "success": value}` or
 //! `{"after": seconds, "failure": {"error": "...", "cause": "..."}}` and
-//! `"heartbeats": [seconds, ...]`, sent with the task's token at those virtual times.
+//! `"heartbeats": [seconds, ...]`, sent with the task's token at those virtual times. An
+//! activity worker polls as soon as a task is waiting and answers each task it gets with
+//! the next reply's `callback` and `heartbeats` (a reply with neither never answers).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -54,7 +61,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
-use stepfn_local::{Engine, ExecutionStatus, Invocation, MachineType, TaskError};
+use stepfn_local::{Engine, ExecutionStatus, Invocation, MachineType, MockConfig, TaskError};
 
 /// One recorded execution.
 struct Fixture {
@@ -204,16 +211,46 @@ fn run(fixture: &Fixture) -> Result<Value, String> {
         Some("EXPRESS") => MachineType::Express,
         _ => MachineType::Standard,
     };
+    if let Some(machines) = document.get("machines").and_then(Value::as_object) {
+        for (name, definition) in machines {
+            engine
+                .create_state_machine(name, definition.to_string().as_str(), MachineType::Standard)
+                .map_err(|e| format!("machine {name} rejected: {e}"))?;
+        }
+    }
     let definition = document["definition"].to_string();
     let machine = engine
         .create_state_machine("conformance", definition.as_str(), machine_type)
         .map_err(|e| format!("definition rejected: {e}"))?;
+    let target = match (document.get("mockConfig"), document.get("testCase")) {
+        (Some(config), Some(Value::String(case))) => {
+            let config = MockConfig::from_json(&config.to_string())
+                .map_err(|e| format!("mock config rejected: {e}"))?;
+            engine.set_mock_config(config);
+            format!("{machine}#{case}")
+        }
+        _ => machine,
+    };
     let execution = engine
-        .start_execution(&machine, Some("run"), document["input"].clone())
+        .start_execution(&target, Some("run"), document["input"].clone())
         .map_err(|e| format!("execution refused: {e}"))?;
-    let description = engine
-        .run_to_completion(&execution)
-        .map_err(|e| format!("execution did not end: {e}"))?;
+    let workers: Vec<(String, Script)> = document
+        .get("activities")
+        .and_then(Value::as_object)
+        .map(|activities| {
+            activities
+                .iter()
+                .map(|(arn, replies)| (arn.clone(), Script::new(replies)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let description = if workers.is_empty() {
+        engine
+            .run_to_completion(&execution)
+            .map_err(|e| format!("execution did not end: {e}"))?
+    } else {
+        run_with_workers(&mut engine, &execution, &workers)?
+    };
     let mut report = Map::new();
     report.insert("status".into(), status_name(&description.status).into());
     if let Some(output) = description.output {
@@ -229,6 +266,64 @@ fn run(fixture: &Fixture) -> Result<Value, String> {
         .map_err(|e| e.to_string())?;
     report.insert("events".into(), events);
     Ok(Value::Object(report))
+}
+
+/// Drives the engine like `run_to_completion`, with activity workers that poll whenever the
+/// engine is idle and answer by their scripts.
+fn run_with_workers(
+    engine: &mut Engine,
+    execution: &str,
+    workers: &[(String, Script)],
+) -> Result<stepfn_local::ExecutionDescription, String> {
+    // Bounded: every round either hands out a task or moves the clock to a timer.
+    for _ in 0..10_000 {
+        engine.run_until_idle();
+        let description = engine
+            .describe_execution(execution)
+            .map_err(|e| e.to_string())?;
+        if description.status != ExecutionStatus::Running {
+            return Ok(description);
+        }
+        let mut polled = false;
+        for (arn, script) in workers {
+            while let Some(task) = engine
+                .get_activity_task(arn, Some("conformance-worker"))
+                .map_err(|e| e.to_string())?
+            {
+                polled = true;
+                answer_activity(engine, &task.task_token, &script.next());
+            }
+        }
+        if !polled && engine.advance_to_next_timer().is_none() {
+            return Err("execution did not end: it waits for nothing the fixture sends".into());
+        }
+    }
+    Err("execution did not end within 10,000 rounds".into())
+}
+
+/// Schedules an activity worker's heartbeats and answer for one task.
+fn answer_activity(engine: &mut Engine, token: &str, reply: &Reply) {
+    for seconds in reply.0["heartbeats"].as_array().into_iter().flatten() {
+        let token = token.to_owned();
+        let delay = Duration::from_secs_f64(seconds.as_f64().unwrap_or(0.0));
+        engine.schedule(delay, move |engine| {
+            let _ = engine.send_task_heartbeat(&token);
+        });
+    }
+    let Some(callback) = reply.0.get("callback").cloned() else {
+        return;
+    };
+    let token = token.to_owned();
+    let delay = Duration::from_secs_f64(callback["after"].as_f64().unwrap_or(0.0));
+    engine.schedule(delay, move |engine| {
+        if let Some(output) = callback.get("success") {
+            let _ = engine.send_task_success(&token, &output.to_string());
+        } else if let Some(failure) = callback.get("failure") {
+            let error = failure.get("error").and_then(Value::as_str);
+            let cause = failure.get("cause").and_then(Value::as_str);
+            let _ = engine.send_task_failure(&token, error, cause);
+        }
+    });
 }
 
 /// `arn:aws:states:us-east-1:123456789012:execution:M:run` -> `arn:states:execution`.
