@@ -61,7 +61,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
-use stepfn_local::{Engine, ExecutionStatus, Invocation, MachineType, MockConfig, TaskError};
+use stepfn_local::{
+    Action, Engine, ExecutionStatus, Invocation, MachineType, MockConfig, TaskError,
+};
 
 /// One recorded execution.
 struct Fixture {
@@ -129,27 +131,42 @@ impl Reply {
         let Some(token) = invocation.task_token().map(str::to_owned) else {
             return;
         };
-        for seconds in self.0["heartbeats"].as_array().into_iter().flatten() {
-            let token = token.clone();
-            let delay = Duration::from_secs_f64(seconds.as_f64().unwrap_or(0.0));
-            invocation.after(delay, move |engine| {
-                // A late heartbeat is part of some recordings: its error is not the point.
-                let _ = engine.send_task_heartbeat(&token);
-            });
+        for (delay, action) in self.callbacks(&token) {
+            invocation.after(delay, action);
         }
-        let Some(callback) = self.0.get("callback").cloned() else {
-            return;
-        };
-        let delay = Duration::from_secs_f64(callback["after"].as_f64().unwrap_or(0.0));
-        invocation.after(delay, move |engine| {
-            if let Some(output) = callback.get("success") {
-                let _ = engine.send_task_success(&token, &output.to_string());
-            } else if let Some(failure) = callback.get("failure") {
-                let error = failure.get("error").and_then(Value::as_str);
-                let cause = failure.get("cause").and_then(Value::as_str);
-                let _ = engine.send_task_failure(&token, error, cause);
-            }
-        });
+    }
+
+    /// The heartbeats and the answer this reply sends with `token`, each at its delay.
+    fn callbacks(&self, token: &str) -> Vec<(Duration, Action)> {
+        let mut planned: Vec<(Duration, Action)> = Vec::new();
+        for seconds in self.0["heartbeats"].as_array().into_iter().flatten() {
+            let token = token.to_owned();
+            let delay = Duration::from_secs_f64(seconds.as_f64().unwrap_or(0.0));
+            planned.push((
+                delay,
+                Box::new(move |engine: &mut Engine| {
+                    // A late heartbeat is part of some recordings: its error is not the point.
+                    let _ = engine.send_task_heartbeat(&token);
+                }),
+            ));
+        }
+        if let Some(callback) = self.0.get("callback").cloned() {
+            let token = token.to_owned();
+            let delay = Duration::from_secs_f64(callback["after"].as_f64().unwrap_or(0.0));
+            planned.push((
+                delay,
+                Box::new(move |engine: &mut Engine| {
+                    if let Some(output) = callback.get("success") {
+                        let _ = engine.send_task_success(&token, &output.to_string());
+                    } else if let Some(failure) = callback.get("failure") {
+                        let error = failure.get("error").and_then(Value::as_str);
+                        let cause = failure.get("cause").and_then(Value::as_str);
+                        let _ = engine.send_task_failure(&token, error, cause);
+                    }
+                }),
+            ));
+        }
+        planned
     }
 }
 
@@ -303,27 +320,9 @@ fn run_with_workers(
 
 /// Schedules an activity worker's heartbeats and answer for one task.
 fn answer_activity(engine: &mut Engine, token: &str, reply: &Reply) {
-    for seconds in reply.0["heartbeats"].as_array().into_iter().flatten() {
-        let token = token.to_owned();
-        let delay = Duration::from_secs_f64(seconds.as_f64().unwrap_or(0.0));
-        engine.schedule(delay, move |engine| {
-            let _ = engine.send_task_heartbeat(&token);
-        });
+    for (delay, action) in reply.callbacks(token) {
+        engine.schedule(delay, action);
     }
-    let Some(callback) = reply.0.get("callback").cloned() else {
-        return;
-    };
-    let token = token.to_owned();
-    let delay = Duration::from_secs_f64(callback["after"].as_f64().unwrap_or(0.0));
-    engine.schedule(delay, move |engine| {
-        if let Some(output) = callback.get("success") {
-            let _ = engine.send_task_success(&token, &output.to_string());
-        } else if let Some(failure) = callback.get("failure") {
-            let error = failure.get("error").and_then(Value::as_str);
-            let cause = failure.get("cause").and_then(Value::as_str);
-            let _ = engine.send_task_failure(&token, error, cause);
-        }
-    });
 }
 
 /// `arn:aws:states:us-east-1:123456789012:execution:M:run` -> `arn:states:execution`.

@@ -184,8 +184,7 @@ impl Engine {
     ) -> String {
         // DIVERGENCE: Express executions keep a full history here; AWS only logs them to
         // CloudWatch and GetExecutionHistory refuses them.
-        let index = self.executions.len();
-        let mut execution = Execution {
+        let index = self.record_execution(NewExecution {
             arn: arn.clone(),
             name,
             machine_arn: machine.arn.clone(),
@@ -193,29 +192,10 @@ impl Engine {
             machine: machine.definition.clone(),
             role_arn: machine.role_arn.clone(),
             input: input.clone(),
-            status: ExecutionStatus::Running,
-            output: None,
-            error: None,
-            cause: None,
-            start: self.now,
-            stop: None,
-            events: Vec::new(),
-            over_limit: false,
-            scopes: Vec::new(),
             parent_task,
-            map_run_parent: None,
-            map_run_arn: None,
-            map_run_children: Vec::new(),
-        };
-        let started = ExecutionStarted {
-            input: compact(&input),
-            input_details: Default::default(),
-            role_arn: machine.role_arn.clone(),
-        };
-        execution.push(self.now, 0, EventDetails::ExecutionStarted(started));
-        let scope = execution.new_scope(None);
-        self.executions.push(execution);
-        self.execution_index.insert(arn.clone(), index);
+            map_run: None,
+        });
+        let scope = self.executions[index].new_scope(None);
         tracing::info_span!("execution", execution = %arn)
             .in_scope(|| tracing::info!("execution started"));
 
@@ -257,16 +237,34 @@ impl Engine {
             "arn:aws:states:{}:{}:{kind}:{}:{name}",
             self.config.region, self.config.account, child.machine_name
         );
-        let record = &self.executions[child.parent];
-        let (machine, role_arn) = (record.machine.clone(), record.role_arn.clone());
-        let mut execution = Execution {
-            arn: arn.clone(),
+        let parent = &self.executions[child.parent];
+        let record = NewExecution {
+            arn,
             name,
             machine_arn: child.machine_arn,
             machine_name: child.machine_name,
-            machine,
-            role_arn: role_arn.clone(),
+            machine: parent.machine.clone(),
+            role_arn: parent.role_arn.clone(),
             input: input.clone(),
+            parent_task: None,
+            map_run: Some((child.parent, child.map_run_arn)),
+        };
+        let index = self.record_execution(record);
+        self.executions[child.parent].map_run_children.push(index);
+        index
+    }
+
+    /// Adds a running execution's record, its `ExecutionStarted` written; returns its index.
+    fn record_execution(&mut self, new: NewExecution) -> usize {
+        let (map_run_parent, map_run_arn) = new.map_run.unzip();
+        let mut execution = Execution {
+            arn: new.arn.clone(),
+            name: new.name,
+            machine_arn: new.machine_arn,
+            machine_name: new.machine_name,
+            machine: new.machine,
+            role_arn: new.role_arn.clone(),
+            input: new.input.clone(),
             status: ExecutionStatus::Running,
             output: None,
             error: None,
@@ -276,21 +274,20 @@ impl Engine {
             events: Vec::new(),
             over_limit: false,
             scopes: Vec::new(),
-            parent_task: None,
-            map_run_parent: Some(child.parent),
-            map_run_arn: Some(child.map_run_arn),
+            parent_task: new.parent_task,
+            map_run_parent,
+            map_run_arn,
             map_run_children: Vec::new(),
         };
         let started = ExecutionStarted {
-            input: compact(input),
+            input: compact(&new.input),
             input_details: Default::default(),
-            role_arn,
+            role_arn: new.role_arn,
         };
         execution.push(self.now, 0, EventDetails::ExecutionStarted(started));
         let index = self.executions.len();
         self.executions.push(execution);
-        self.execution_index.insert(arn, index);
-        self.executions[child.parent].map_run_children.push(index);
+        self.execution_index.insert(new.arn, index);
         index
     }
 
@@ -489,4 +486,18 @@ impl Engine {
             }
         }
     }
+}
+
+/// What a new execution record is made from.
+struct NewExecution {
+    arn: String,
+    name: String,
+    machine_arn: String,
+    machine_name: String,
+    machine: Arc<StateMachine>,
+    role_arn: String,
+    input: Value,
+    parent_task: Option<u64>,
+    /// For a Map Run child: the parent execution and the Map Run's ARN.
+    map_run: Option<(usize, String)>,
 }

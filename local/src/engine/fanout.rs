@@ -342,36 +342,28 @@ impl Engine {
             return;
         };
         let (name, states, start_at) = (map.name.clone(), map.states.clone(), map.start_at.clone());
-        if let Some(run) = &map.run {
-            let child = MapRunChild {
-                parent: exec,
-                map_run_arn: run.arn.clone(),
-                machine_name: run.machine_name.clone(),
-                machine_arn: run.machine_arn.clone(),
-                express: run.express,
-            };
-            let child = self.launch_map_run_child(child, &input);
-            let scope = self.executions[child].new_scope(None);
-            let strand = Strand {
-                id: 0,
-                exec: child,
-                states,
-                state: start_at,
-                input,
-                scope,
-                prev: 0,
-                parent: Some((join_id, index)),
-                phase: Phase::Enter,
-                visit: Visit::new(self.now),
-                generation: 0,
-            };
-            let id = self.spawn(strand);
-            self.live(join_id).push(id);
-            return;
-        }
-        let scope = self.executions[exec].new_scope(Some(map.scope));
-        let details = EventDetails::MapIterationStarted(MapIteration { name, index });
-        let started = self.executions[exec].push(self.now, prev, details);
+        let (exec, scope, prev) = match &map.run {
+            Some(run) => {
+                let child = MapRunChild {
+                    parent: exec,
+                    map_run_arn: run.arn.clone(),
+                    machine_name: run.machine_name.clone(),
+                    machine_arn: run.machine_arn.clone(),
+                    express: run.express,
+                };
+                let child = self.launch_map_run_child(child, &input);
+                (child, self.executions[child].new_scope(None), 0)
+            }
+            None => {
+                let scope = self.executions[exec].new_scope(Some(map.scope));
+                let details = EventDetails::MapIterationStarted(MapIteration { name, index });
+                (
+                    exec,
+                    scope,
+                    self.executions[exec].push(self.now, prev, details),
+                )
+            }
+        };
         let strand = Strand {
             id: 0,
             exec,
@@ -379,7 +371,7 @@ impl Engine {
             state: start_at,
             input,
             scope,
-            prev: started,
+            prev,
             parent: Some((join_id, index)),
             phase: Phase::Enter,
             visit: Visit::new(self.now),
