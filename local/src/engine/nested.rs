@@ -37,8 +37,9 @@ impl Engine {
             Some(Value::String(text)) => {
                 serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()))
             }
+            // A null input starts the child with `{}`, as an absent one does (recorded).
+            Some(Value::Null) | None => json!({}),
             Some(other) => other.clone(),
-            None => json!({}),
         };
         let name = match params.get("Name").and_then(Value::as_str) {
             Some(name) => name.to_owned(),
@@ -68,7 +69,15 @@ impl Engine {
         );
         let start = self.now.millis();
         self.launch(&machine, arn.clone(), name, input, waits.then_some(id));
-        let response = json!({ "ExecutionArn": arn, "StartDate": start });
+        let request = self.rng.uuid_v4();
+        let (http, meta) =
+            crate::integrations::sdk_metadata(&request, self.now, "application/x-amz-json-1.0");
+        let response = json!({
+            "ExecutionArn": arn,
+            "SdkHttpMetadata": http,
+            "SdkResponseMetadata": meta,
+            "StartDate": start,
+        });
         match pattern {
             IntegrationPattern::RequestResponse => self.end_task_inline(strand, id, Ok(response)),
             _ => {
@@ -122,6 +131,7 @@ impl Engine {
             "InputDetails": { "Included": true },
             "Name": child.name,
             "RedriveCount": 0,
+            "RedriveStatus": "REDRIVABLE",
             "StartDate": child.start.millis(),
             "StateMachineArn": child.machine_arn,
             "Status": status,
@@ -130,6 +140,10 @@ impl Engine {
         if let Some(output) = &child.output {
             out["Output"] = payload(output);
             out["OutputDetails"] = json!({ "Included": true });
+        }
+        if child.status == ExecutionStatus::Succeeded {
+            out["RedriveStatus"] = json!("NOT_REDRIVABLE");
+            out["RedriveStatusReason"] = json!("Execution is SUCCEEDED and cannot be redriven");
         }
         let outcome = if child.status == ExecutionStatus::Succeeded {
             Ok(out)
