@@ -127,8 +127,10 @@
 //! (`States.ExceedToleratedFailureThreshold`, whatever its children's errors), the
 //! `States.Error` string a heartbeat timeout caught by `States.HeartbeatTimeout` carries
 //! (`States.Timeout`), `States.TaskFailed` matching every error but `States.Timeout` and the
-//! terminal ones, the result slot of a tolerated Map failure (its error output), and the
-//! 25,000-event limit's cause text.
+//! terminal ones, the result slot of a tolerated Map failure (its error output), the
+//! `previousEventId` of `ParallelStateSucceeded`/`ParallelStateExited` (the last branch
+//! event, as recorded for Map; LocalStack's Parallel recordings mask branch event ids), and
+//! the 25,000-event limit's cause text.
 #![warn(missing_docs)]
 
 mod choice;
