@@ -120,7 +120,8 @@
 //! `tests/conformance.rs` runs each in the engine and compares status, output, error, cause
 //! and the events one by one (ids, `previousEventId`, details), after normalising what cannot
 //! match (timestamps, account-specific ARNs, request ids). The few fixtures that still
-//! differ carry a `divergence` note saying why.
+//! differ carry a `divergence` note saying why. `tests/choice_recorded.rs` does the same for
+//! every Choice comparison operator: 491 outcomes AWS recorded, type mismatches included.
 //!
 //! Behaviour we believe matches AWS but could not check against a recording: the
 //! `executionTimedOutEventDetails` (empty), the error of a failed Map Run
