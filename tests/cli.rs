@@ -64,6 +64,22 @@ fn validate_reports_line_and_column_of_malformed_json() {
 }
 
 #[test]
+fn validate_warns_about_what_aws_accepts_and_fails_on_it_only_when_asked() {
+    let file = "tests/fixtures/asl/valid/missing-task-token-no-parameters.asl.json";
+    let output = stepfn(&["validate", file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("warning[missing-task-token] /States/AwaitApproval"),
+        "{text}"
+    );
+    assert!(text.contains("valid (0 errors, 2 warnings)"), "{text}");
+
+    let output = stepfn(&["validate", "--deny-warnings", file]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+}
+
+#[test]
 fn validate_express_rejects_a_callback_task() {
     let output = stepfn(&[
         "validate",

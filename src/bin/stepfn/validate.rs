@@ -1,4 +1,5 @@
-//! `stepfn validate FILE...`: findings with codes and JSON pointers, exit 1 on any error.
+//! `stepfn validate FILE...`: findings with codes and JSON pointers, exit 1 on any error
+//! (and, with `--deny-warnings`, on any warning).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,6 +21,10 @@ pub(crate) struct Args {
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Fail on warnings too: mistakes AWS accepts, such as a callback task that never
+    /// sends its token or has no timeout.
+    #[arg(long)]
+    deny_warnings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,7 +62,7 @@ pub(crate) fn run(args: &Args) -> ExitCode {
         let report = validate::validate_str(&text, &options);
         let errors = report.findings.iter().filter(|f| f.is_error()).count();
         let warnings = report.findings.len() - errors;
-        any_invalid |= errors > 0;
+        any_invalid |= errors > 0 || (args.deny_warnings && warnings > 0);
 
         match args.format {
             Format::Text => {
