@@ -18,7 +18,7 @@ const stack = new Stack(app, 'Blog');
 
 const fn = (id) =>
   new lambda.Function(stack, id, {
-    runtime: lambda.Runtime.NODEJS_20_X,
+    runtime: lambda.Runtime.NODEJS_24_X,
     handler: 'index.handler',
     code: lambda.Code.fromInline('exports.handler = async () => {};'),
   });
