@@ -104,7 +104,9 @@
 //!   child execution of a Map Run (`MapRunStarted`/`MapRunSucceeded`/`MapRunFailed` in the
 //!   parent's history, [`Engine::map_run_executions`] lists the children).
 //! - **Express** executions keep a full history (AWS only logs them to CloudWatch).
-//! - **SNS topics and SQS queues** exist on first use.
+//! - **SNS topics and SQS queues** exist on first use, unless
+//!   [`EngineConfig::strict_destinations`] is set (then only created ones exist and others
+//!   fail the task as on AWS). A bare queue name without a scheme is accepted as a queue URL.
 //! - **`States.IntrinsicFailure` causes** are our wording; AWS's is not recorded.
 //! - **Time does not pass while states run**: events of one step share a timestamp, and
 //!   timers due at the same instant fire one after the other, each followed by what it

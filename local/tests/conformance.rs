@@ -33,6 +33,8 @@
 //!     "subscribe:ARN_OR_URL": [ reply, ... ]   // a subscriber to an SNS topic or SQS queue
 //!   },
 //!   "activities": { "ACTIVITY_ARN": [ reply, ... ] },  // optional: a worker per activity
+//!   "strictDestinations": true,                // optional: SNS topics and SQS queues must
+//!                                              // exist (none is created by the fixture)
 //!   "mockConfig": { ... }, "testCase": "NAME", // optional: Step Functions Local's mock
 //!                                              // config, the machine being "conformance"
 //!   "expected": {
@@ -62,7 +64,7 @@ use std::time::Duration;
 
 use serde_json::{Map, Value, json};
 use stepfn_local::{
-    Action, Engine, ExecutionStatus, Invocation, MachineType, MockConfig, TaskError,
+    Action, Engine, EngineConfig, ExecutionStatus, Invocation, MachineType, MockConfig, TaskError,
 };
 
 /// One recorded execution.
@@ -220,7 +222,11 @@ fn status_name(status: &ExecutionStatus) -> &'static str {
 /// Runs the fixture's execution and returns what the engine reports, in the fixture's shape.
 fn run(fixture: &Fixture) -> Result<Value, String> {
     let document = &fixture.document;
-    let mut engine = Engine::new();
+    let strict = document.get("strictDestinations") == Some(&Value::Bool(true));
+    let mut engine = Engine::with_config(EngineConfig {
+        strict_destinations: strict,
+        ..EngineConfig::default()
+    });
     if let Some(services) = document.get("services").and_then(Value::as_object) {
         install_services(&mut engine, services);
     }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use common::{history_json, start, types};
 use serde_json::{Value, json};
-use stepfn_local::{Engine, ExecutionStatus, MachineType};
+use stepfn_local::{Engine, EngineConfig, ExecutionStatus, MachineType};
 
 const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:alerts";
 const QUEUE: &str = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
@@ -239,4 +239,86 @@ fn stop_execution_aborts_a_running_execution() {
     assert_eq!(description.status, ExecutionStatus::Aborted);
     engine.advance(Duration::from_secs(200));
     assert_eq!(types(&engine, &arn).last().unwrap(), "ExecutionAborted");
+}
+
+/// Runs `definition` as a new machine of `engine` (a fresh name each time).
+fn outcome(engine: &mut Engine, definition: String) -> stepfn_local::ExecutionDescription {
+    let name = format!("M{}", engine.executions().len());
+    let machine = engine
+        .create_state_machine(&name, definition.as_str(), MachineType::Standard)
+        .unwrap();
+    let arn = engine.start_execution(&machine, None, json!({})).unwrap();
+    engine.run_to_completion(&arn).unwrap()
+}
+
+fn send_to(resource: &str, field: &str, destination: &str) -> String {
+    format!(
+        r#"{{"StartAt":"N","States":{{"N":{{"Type":"Task","Resource":"arn:aws:states:::{resource}",
+        "Parameters":{{"{field}":"{destination}","Message":"m","MessageBody":"m"}},"End":true}}}}}}"#
+    )
+}
+
+#[test]
+fn in_strict_mode_only_created_topics_and_queues_exist() {
+    let mut engine = Engine::with_config(EngineConfig {
+        strict_destinations: true,
+        ..EngineConfig::default()
+    });
+    let topic = engine.create_topic("alerts");
+    assert_eq!(topic, TOPIC);
+    let queue = engine.create_queue("jobs");
+    assert_eq!(queue, QUEUE);
+
+    let published = outcome(&mut engine, send_to("sns:publish", "TopicArn", TOPIC));
+    assert_eq!(published.status, ExecutionStatus::Succeeded);
+    let sent = outcome(&mut engine, send_to("sqs:sendMessage", "QueueUrl", QUEUE));
+    assert_eq!(sent.status, ExecutionStatus::Succeeded);
+
+    let unknown_topic = outcome(
+        &mut engine,
+        send_to(
+            "sns:publish",
+            "TopicArn",
+            "arn:aws:sns:us-east-1:123456789012:gone",
+        ),
+    );
+    assert_eq!(
+        unknown_topic.error.as_deref(),
+        Some("SNS.NotFoundException")
+    );
+    assert!(
+        unknown_topic
+            .cause
+            .unwrap()
+            .starts_with("Topic does not exist (Service: AmazonSNS; Status Code: 404;")
+    );
+    let unknown_queue = outcome(
+        &mut engine,
+        send_to(
+            "sqs:sendMessage",
+            "QueueUrl",
+            "https://sqs.us-east-1.amazonaws.com/123456789012/gone",
+        ),
+    );
+    assert_eq!(
+        unknown_queue.error.as_deref(),
+        Some("SQS.QueueDoesNotExistException")
+    );
+
+    engine.delete_destination(TOPIC);
+    let after_delete = outcome(&mut engine, send_to("sns:publish", "TopicArn", TOPIC));
+    assert_eq!(after_delete.error.as_deref(), Some("SNS.NotFoundException"));
+}
+
+#[test]
+fn a_queue_url_whose_host_cannot_resolve_fails_in_any_mode() {
+    let mut engine = Engine::new();
+    let definition = send_to("sqs:sendMessage", "QueueUrl", "http://no-such-queue");
+    let arn = start(&mut engine, &definition, json!({}));
+    let done = engine.run_to_completion(&arn).unwrap();
+    assert_eq!(done.error.as_deref(), Some("SQS.SdkClientException"));
+    assert_eq!(
+        done.cause.as_deref(),
+        Some("Unable to execute HTTP request: no-such-queue: Name or service not known")
+    );
 }

@@ -47,6 +47,11 @@ pub struct EngineConfig {
     pub account: String,
     /// How many strand steps `run_to_completion` may take before it gives up.
     pub max_steps: u64,
+    /// When set, SNS topics and SQS queues exist only once created
+    /// ([`Engine::create_topic`], [`Engine::create_queue`]); sending to another one fails the
+    /// task as on AWS (`SNS.NotFoundException`, `SQS.QueueDoesNotExistException`). Off by
+    /// default: topics and queues then exist on first use, which is what most tests want.
+    pub strict_destinations: bool,
 }
 
 impl Default for EngineConfig {
@@ -57,6 +62,7 @@ impl Default for EngineConfig {
             region: "us-east-1".to_owned(),
             account: "123456789012".to_owned(),
             max_steps: 1_000_000,
+            strict_destinations: false,
         }
     }
 }

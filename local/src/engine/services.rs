@@ -257,6 +257,79 @@ impl Engine {
         }
     }
 
+    /// `CreateTopic`: the topic's ARN. Only needed with
+    /// [`EngineConfig::strict_destinations`](crate::EngineConfig::strict_destinations);
+    /// otherwise topics exist on first use.
+    pub fn create_topic(&mut self, name: &str) -> String {
+        let arn = format!(
+            "arn:aws:sns:{}:{}:{name}",
+            self.config.region, self.config.account
+        );
+        self.mailboxes.entry(arn.clone()).or_default();
+        arn
+    }
+
+    /// `CreateQueue`: the queue's URL (see [`Engine::create_topic`]).
+    pub fn create_queue(&mut self, name: &str) -> String {
+        let url = format!(
+            "https://sqs.{}.amazonaws.com/{}/{name}",
+            self.config.region, self.config.account
+        );
+        self.mailboxes.entry(url.clone()).or_default();
+        url
+    }
+
+    /// `DeleteTopic` / `DeleteQueue`: forgets the destination and its messages. With
+    /// [`EngineConfig::strict_destinations`](crate::EngineConfig::strict_destinations), later
+    /// sends to it fail as on AWS.
+    pub fn delete_destination(&mut self, topic_arn_or_queue_url: &str) {
+        self.mailboxes.shift_remove(topic_arn_or_queue_url);
+    }
+
+    /// Why a send to `destination` fails before reaching it, if it does: a queue URL whose
+    /// host cannot resolve (always, as on AWS), or an unknown topic or queue (in strict mode).
+    fn unreachable(&mut self, destination: &str, target: &str) -> Option<Failure> {
+        if target == "QueueUrl"
+            && let Some((_, rest)) = destination.split_once("://")
+        {
+            let host = rest.split(['/', ':']).next().unwrap_or_default();
+            // A URL whose host has no dot is no SQS endpoint and does not resolve (recorded:
+            // `http://no-such-queue-...`). DIVERGENCE: a bare queue name (`"jobs"`, no
+            // scheme) is accepted locally as a shorthand; AWS would refuse it.
+            if !host.contains('.') {
+                return Some(Failure::new(
+                    "SQS.SdkClientException",
+                    format!("Unable to execute HTTP request: {host}: Name or service not known"),
+                ));
+            }
+        }
+        if !self.config.strict_destinations || self.mailboxes.contains_key(destination) {
+            return None;
+        }
+        let request = self.rng.uuid_v4();
+        Some(if target == "TopicArn" {
+            // Recorded on AWS.
+            Failure::new(
+                "SNS.NotFoundException",
+                format!(
+                    "Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: \
+                     NotFound; Request ID: {request}; Proxy: null)"
+                ),
+            )
+        } else {
+            // DIVERGENCE: not recorded; the SDK's exception for
+            // AWS.SimpleQueueService.NonExistentQueue, in the cause format of the others.
+            Failure::new(
+                "SQS.QueueDoesNotExistException",
+                format!(
+                    "The specified queue does not exist. (Service: AmazonSQS; Status Code: 400; \
+                     Error Code: AWS.SimpleQueueService.NonExistentQueue; Request ID: \
+                     {request}; Proxy: null)"
+                ),
+            )
+        })
+    }
+
     /// SNS publish or SQS send: stores the message, tells subscribers, answers like AWS.
     fn deliver(
         &mut self,
@@ -277,6 +350,9 @@ impl Engine {
                 format!("Invalid parameter: {target} is required"),
             )));
         };
+        if let Some(failure) = self.unreachable(&destination, target) {
+            return Call::now(Err(failure));
+        }
         let text = match params.get(body) {
             Some(Value::String(s)) => s.clone(),
             Some(other) => compact(other),
@@ -294,8 +370,9 @@ impl Engine {
             timestamp: self.now,
             sent_by: self.executions[strand.exec].arn.clone(),
         };
-        // DIVERGENCE: topics and queues exist on first use; AWS fails with
-        // SNS.NotFoundException / SQS.QueueDoesNotExistException for unknown ones.
+        // DIVERGENCE: unless `EngineConfig::strict_destinations` is set, topics and queues
+        // exist on first use; AWS fails with SNS.NotFoundException /
+        // SQS.QueueDoesNotExistException for unknown ones.
         self.mailboxes
             .entry(destination.clone())
             .or_default()
@@ -373,7 +450,8 @@ impl Engine {
             timestamp: self.now,
             sent_by: sent_by.to_owned(),
         };
-        // DIVERGENCE: topics exist on first use (see `deliver`).
+        // An outside publisher always reaches the topic, strict mode or not: it exists from
+        // its first message on.
         self.mailboxes
             .entry(message.destination.clone())
             .or_default()
