@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use stepfn_core::callback::{
-    CallbackClient, CallbackTask, Heartbeat, SendError, TaskError, TaskToken, Transport,
+    CallbackClient, CallbackTask, DynTransport, Heartbeat, SendError, TaskError, TaskToken,
+    Transport,
 };
 use stepfn_local::{Engine, ExecutionStatus, MachineType, SharedEngine};
 
@@ -82,6 +83,22 @@ fn a_typed_success_ends_the_execution_with_its_output() {
 
     let done = engine.lock().describe_execution(&execution).unwrap();
     assert_eq!(done.status, ExecutionStatus::Succeeded);
+    assert_eq!(done.output, Some(json!({"approved": true})));
+}
+
+#[test]
+fn a_transport_chosen_at_run_time_works_behind_dyn() {
+    let (engine, execution, token) = waiting_execution();
+    // A webhook might pick AWS or the local engine from its configuration.
+    let transport: std::sync::Arc<dyn DynTransport> = std::sync::Arc::new(engine.clone());
+    let client = Approve::client(transport);
+
+    ready(client.heartbeat(&token)).unwrap();
+    ready(client.succeed(&token, &json!({"approved": true}))).unwrap();
+    let error = ready(client.succeed(&token, &json!(2))).unwrap_err();
+
+    assert!(matches!(error, SendError::TaskTimedOut { .. }), "{error:?}");
+    let done = engine.lock().describe_execution(&execution).unwrap();
     assert_eq!(done.output, Some(json!({"approved": true})));
 }
 

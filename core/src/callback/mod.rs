@@ -26,7 +26,7 @@ pub use client::CallbackClient;
 pub use error::{Field, SendError};
 pub use retry::{Jitter, RetryPolicy};
 pub use token::{TaskToken, TokenError};
-pub use transport::Transport;
+pub use transport::{BoxedSend, DynTransport, Transport};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
