@@ -131,9 +131,9 @@
 //! `States.Error` string a heartbeat timeout caught by `States.HeartbeatTimeout` carries
 //! (`States.Timeout`), `States.TaskFailed` matching every error but `States.Timeout` and the
 //! terminal ones, the result slot of a tolerated Map failure (its error output), the
-//! `previousEventId` of `ParallelStateSucceeded`/`ParallelStateExited` (the last branch
-//! event, as recorded for Map; LocalStack's Parallel recordings mask branch event ids), and
-//! the 25,000-event limit's cause text.
+//! `previousEventId` of `ParallelStateSucceeded` (the last branch event, as recorded for Map
+//! and for `ParallelStateExited`; the Parallel recordings we have drop that event), and the
+//! 25,000-event limit's cause text.
 #![warn(missing_docs)]
 
 mod choice;

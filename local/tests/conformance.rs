@@ -14,6 +14,33 @@
 //! JSON `cause`s, the values of `assignedVariables`) are compared as JSON values, since AWS does not promise a key order; a
 //! fixture may hold them as text or already parsed.
 //!
+//! ## Parallel branches masked as LocalStack masks them
+//!
+//! Some recordings went through LocalStack's `SfnNoneRecursiveParallelTransformer` before they
+//! were stored, because the events of a Parallel state's branches interleave differently
+//! from run to run. A fixture transcribing such a recording sets `"parallelMasked": true`,
+//! and the harness then applies the same transformation to the engine's history, step for
+//! step, before comparing:
+//!
+//! - walking the events in order, a `ParallelStateStarted` opens a sublist that starts
+//!   after it; each following event (other than the four closers below) gets `"id": [0]`
+//!   and `"previousEventId": 0` and joins the sublist;
+//! - at every `ParallelStateSucceeded`, `ParallelStateFailed`, `ParallelStateAborted` or
+//!   `ParallelStateExited`, the events from the sublist's start up to (not including) the
+//!   closer are replaced by the sublist, sorted, and the sublist is closed. Since the
+//!   sublist is kept, the second closer of a pair (`ParallelStateSucceeded` then
+//!   `ParallelStateExited`) replaces the first one too: the recording has no
+//!   `ParallelStateSucceeded`. Like LocalStack's loop, which walks the list it shortens,
+//!   the event after such a removal is skipped;
+//! - a nested Parallel restarts the sublist, so what LocalStack did to nested branches is
+//!   reproduced as well (events replaced, ids kept or masked) by the same rules.
+//!
+//! What stays is compared strictly: types, details, the ids and `previousEventId`s of the
+//! events outside the sublists, and the order of those events. Inside a sublist only the
+//! order is lost (LocalStack sorted it by its own serialisation, which held values the
+//! recording no longer shows), so each run of consecutive `[0]` events is sorted the same
+//! way on both sides before the comparison: the set of branch events still has to match.
+//!
 //! A fixture with a `divergence` field records a known difference from AWS: the test then
 //! checks that the engine still differs (so that a fix is noticed) and the text explains why.
 //!
@@ -35,6 +62,8 @@
 //!   "activities": { "ACTIVITY_ARN": [ reply, ... ] },  // optional: a worker per activity
 //!   "strictDestinations": true,                // optional: SNS topics and SQS queues must
 //!                                              // exist (none is created by the fixture)
+//!   "parallelMasked": true,                    // optional: the recording's Parallel branches
+//!                                              // were masked by LocalStack (see above)
 //!   "mockConfig": { ... }, "testCase": "NAME", // optional: Step Functions Local's mock
 //!                                              // config, the machine being "conformance"
 //!   "expected": {
@@ -441,8 +470,110 @@ fn normalise(value: &Value) -> Value {
 
 /// The first difference between the expected and the actual report, if any.
 fn difference(expected: &Value, actual: &Value) -> Option<String> {
-    let expected = normalise(expected);
-    let actual = normalise(actual);
+    difference_normalised(&normalise(expected), &normalise(actual))
+}
+
+/// Like [`difference`], for a recording whose Parallel branches LocalStack masked: the
+/// engine's history gets the same masking, and the masked events are compared as a set.
+fn difference_parallel_masked(expected: &Value, actual: &Value) -> Option<String> {
+    let mut expected = normalise(expected);
+    let mut actual = normalise(actual);
+    if let Some(events) = actual.get_mut("events").and_then(Value::as_array_mut) {
+        mask_parallel_branches(events);
+    }
+    for report in [&mut expected, &mut actual] {
+        if let Some(events) = report.get_mut("events").and_then(Value::as_array_mut) {
+            sort_masked_runs(events);
+        }
+    }
+    difference_normalised(&expected, &actual)
+}
+
+const PARALLEL_CLOSERS: [&str; 4] = [
+    "ParallelStateSucceeded",
+    "ParallelStateAborted",
+    "ParallelStateExited",
+    "ParallelStateFailed",
+];
+
+/// What LocalStack's `SfnNoneRecursiveParallelTransformer` does to a list of events,
+/// quirks included (see the module documentation).
+fn mask_parallel_branches(events: &mut Vec<Value>) {
+    // Where the sublist starts; before any ParallelStateStarted, the start of the list.
+    let mut start = 0;
+    let mut sublist: Vec<Value> = Vec::new();
+    let mut in_sublist = false;
+    // An index walk over a list that may shrink, as Python's iteration over a list is.
+    let mut index = 0;
+    while index < events.len() {
+        let kind = events[index]
+            .get("type")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        match kind.as_deref() {
+            None => in_sublist = false,
+            Some(kind) if PARALLEL_CLOSERS.contains(&kind) => {
+                // `events[start:index] = sorted(sublist)`, with Python's slice rules.
+                let from = start.min(events.len());
+                let to = index.max(from);
+                let mut sorted = sublist.clone();
+                sorted.sort_by_cached_key(canonical_text);
+                events.splice(from..to, sorted);
+                in_sublist = false;
+            }
+            Some("ParallelStateStarted") => {
+                in_sublist = true;
+                sublist = Vec::new();
+                start = index + 1;
+            }
+            Some(_) if in_sublist => {
+                let event = &mut events[index];
+                event["id"] = json!([0]);
+                event["previousEventId"] = json!(0);
+                sublist.push(event.clone());
+            }
+            Some(_) => {}
+        }
+        index += 1;
+    }
+}
+
+/// Sorts each run of consecutive masked events (`"id": [0]`), whose order was lost.
+fn sort_masked_runs(events: &mut [Value]) {
+    let masked = |event: &Value| event.get("id") == Some(&json!([0]));
+    let mut index = 0;
+    while index < events.len() {
+        let run = events[index..]
+            .iter()
+            .take_while(|event| masked(event))
+            .count();
+        events[index..index + run].sort_by_cached_key(canonical_text);
+        index += run.max(1);
+    }
+}
+
+/// JSON text with the keys of every object sorted, so that equal values give equal text.
+fn canonical_text(value: &Value) -> String {
+    fn canonical(value: &Value) -> Value {
+        match value {
+            Value::Object(fields) => {
+                let mut keys: Vec<&String> = fields.keys().collect();
+                keys.sort();
+                Value::Object(
+                    keys.into_iter()
+                        .map(|key| (key.clone(), canonical(&fields[key])))
+                        .collect(),
+                )
+            }
+            Value::Array(items) => items.iter().map(canonical).collect(),
+            other => other.clone(),
+        }
+    }
+    canonical(value).to_string()
+}
+
+/// The first difference between two reports already normalised.
+fn difference_normalised(expected: &Value, actual: &Value) -> Option<String> {
     for key in ["status", "error", "cause", "output"] {
         if expected.get(key) != actual.get(key) {
             return Some(format!(
@@ -512,6 +643,9 @@ fn the_engine_reproduces_the_recorded_aws_executions() {
             }
         }
         let diff = match &outcome {
+            Ok(actual) if fixture.document.get("parallelMasked") == Some(&Value::Bool(true)) => {
+                difference_parallel_masked(&fixture.document["expected"], actual)
+            }
             Ok(actual) => difference(&fixture.document["expected"], actual),
             Err(problem) => Some(problem.clone()),
         };
@@ -554,6 +688,52 @@ fn normalisation_keeps_what_matters() {
         difference(
             &json!({"status": "FAILED", "events": []}),
             &json!({"status": "SUCCEEDED", "events": []})
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn parallel_masking_mirrors_localstack() {
+    let event = |id: u64, previous: u64, kind: &str| json!({"id": id, "previousEventId": previous, "type": kind});
+    let masked = |kind: &str| json!({"id": [0], "previousEventId": 0, "type": kind});
+    let recorded = vec![
+        event(1, 0, "ExecutionStarted"),
+        event(2, 0, "ParallelStateEntered"),
+        event(3, 2, "ParallelStateStarted"),
+        event(4, 3, "PassStateEntered"),
+        event(5, 4, "PassStateExited"),
+        event(6, 5, "ParallelStateSucceeded"),
+        event(7, 5, "ParallelStateExited"),
+        event(8, 7, "ExecutionSucceeded"),
+    ];
+    let mut events = recorded.clone();
+    mask_parallel_branches(&mut events);
+    // The branch events are masked, ParallelStateSucceeded is gone, the rest is kept.
+    let expected = vec![
+        event(1, 0, "ExecutionStarted"),
+        event(2, 0, "ParallelStateEntered"),
+        event(3, 2, "ParallelStateStarted"),
+        masked("PassStateEntered"),
+        masked("PassStateExited"),
+        event(7, 5, "ParallelStateExited"),
+        event(8, 7, "ExecutionSucceeded"),
+    ];
+    assert_eq!(events, expected);
+    // Only the order of the masked events is ignored.
+    let report = |events: Vec<Value>| json!({"status": "SUCCEEDED", "events": events});
+    let mut swapped = expected.clone();
+    swapped.swap(3, 4);
+    assert_eq!(
+        difference_parallel_masked(&report(swapped.clone()), &report(recorded.clone())),
+        None
+    );
+    swapped[5]["previousEventId"] = json!(6);
+    assert!(difference_parallel_masked(&report(swapped), &report(recorded)).is_some());
+    assert!(
+        difference_parallel_masked(
+            &report(vec![masked("PassStateEntered")]),
+            &report(vec![masked("PassStateExited")])
         )
         .is_some()
     );
