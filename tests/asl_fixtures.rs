@@ -3,7 +3,8 @@
 //! their sidecars list.
 //!
 //! `tests/fixtures/asl/valid/<name>.asl.json` may have a `<name>.expected.json` sidecar to
-//! set `machine_type` and list expected `warnings`; `tests/fixtures/asl/invalid/<name>.asl.json` must have one:
+//! set `machine_type` and list expected `warnings`; `tests/fixtures/asl/invalid/<name>.asl.json`
+//! must have one:
 //! `{"machine_type": "STANDARD"|"EXPRESS", "errors": [{"code", "pointer"}], "warnings": [...]}`.
 
 use std::collections::BTreeSet;

@@ -75,16 +75,14 @@ impl Failure {
 
     fn matches_one(&self, name: &ErrorName) -> bool {
         let error = self.error.as_deref().unwrap_or("");
-        // States.ALL catches neither terminal error, except a DataLimitExceeded that a task
-        // result raised: the task failed with it, and AWS catches that like any task failure.
-        let runtime = error == PredefinedError::Runtime.name();
-        let terminal = runtime
-            || (error == PredefinedError::DataLimitExceeded.name()
-                && self.kind != FailureKind::TaskResultTooLarge);
-        if runtime {
+        if error == PredefinedError::Runtime.name() {
             // Not even a Catcher naming States.Runtime takes it (recorded on AWS).
             return false;
         }
+        // A DataLimitExceeded is terminal (States.ALL misses it) unless a task result raised
+        // it: the task failed with it, and AWS catches that like any task failure.
+        let data_limit = error == PredefinedError::DataLimitExceeded.name();
+        let terminal = data_limit && self.kind != FailureKind::TaskResultTooLarge;
         match name {
             ErrorName::Predefined(PredefinedError::All) => !terminal,
             ErrorName::Predefined(PredefinedError::HeartbeatTimeout) => {
@@ -93,9 +91,7 @@ impl Failure {
             // The AWS guide calls States.TaskFailed a wildcard for any error except
             // States.Timeout; the terminal errors stay uncatchable too.
             ErrorName::Predefined(PredefinedError::TaskFailed) => {
-                error != PredefinedError::Timeout.name()
-                    && error != PredefinedError::DataLimitExceeded.name()
-                    && !terminal
+                error != PredefinedError::Timeout.name() && !data_limit
             }
             other => self.error.as_deref() == Some(other.as_str()),
         }

@@ -9,10 +9,10 @@
 //! What cannot be compared is normalised on both sides before the comparison: timestamps
 //! (dropped), ARNs (reduced to service and resource type: `arn:states:execution`), ISO-8601
 //! dates inside payloads (written `"<date>"` in a fixture), UUIDs inside text (request
-//! ids), role ARNs, regions, task tokens, message
-//! ids and the SDK's HTTP metadata. JSON text fields (`input`, `output`, `parameters`,
-//! JSON `cause`s, the values of `assignedVariables`) are compared as JSON values, since AWS does not promise a key order; a
-//! fixture may hold them as text or already parsed.
+//! ids), role ARNs, regions, task tokens, message ids and the SDK's HTTP metadata. JSON text
+//! fields (`input`, `output`, `parameters`, JSON `cause`s, the values of
+//! `assignedVariables`) are compared as JSON values, since AWS does not promise a key order;
+//! a fixture may hold them as text or already parsed.
 //!
 //! ## Parallel branches masked as LocalStack masks them
 //!

@@ -256,7 +256,6 @@ impl Engine {
 
     /// Adds a running execution's record, its `ExecutionStarted` written; returns its index.
     fn record_execution(&mut self, new: NewExecution) -> usize {
-        let (map_run_parent, map_run_arn) = new.map_run.unzip();
         let mut execution = Execution {
             arn: new.arn.clone(),
             name: new.name,
@@ -275,8 +274,7 @@ impl Engine {
             over_limit: false,
             scopes: Vec::new(),
             parent_task: new.parent_task,
-            map_run_parent,
-            map_run_arn,
+            map_run: new.map_run,
             map_run_children: Vec::new(),
         };
         let started = ExecutionStarted {
@@ -296,7 +294,11 @@ impl Engine {
     pub fn map_run_executions(&self, map_run_arn: &str) -> Vec<String> {
         self.executions
             .iter()
-            .filter(|e| e.map_run_arn.as_deref() == Some(map_run_arn))
+            .filter(|e| {
+                e.map_run
+                    .as_ref()
+                    .is_some_and(|(_, arn)| arn == map_run_arn)
+            })
             .map(|e| e.arn.clone())
             .collect()
     }
@@ -331,7 +333,7 @@ impl Engine {
     pub fn executions(&self) -> Vec<String> {
         self.executions
             .iter()
-            .filter(|e| e.map_run_parent.is_none())
+            .filter(|e| e.map_run.is_none())
             .map(|e| e.arn.clone())
             .collect()
     }
@@ -365,18 +367,7 @@ impl Engine {
             self.child_ended(join, index, strand, Ok(output));
             return;
         }
-        let details = OutputInfo {
-            output: compact(&output),
-            output_details: Default::default(),
-        };
-        let exec = strand.exec;
-        self.end_at(
-            exec,
-            strand.prev,
-            ExecutionStatus::Succeeded,
-            Some(output),
-            EventDetails::ExecutionSucceeded(details),
-        );
+        self.end_with(strand.exec, strand.prev, Ok(output));
     }
 
     /// A strand failed without a Catcher.
@@ -385,17 +376,46 @@ impl Engine {
             self.child_ended(join, index, strand, Err(failure));
             return;
         }
-        let info = ErrorInfo {
-            error: failure.error,
-            cause: failure.cause,
-        };
-        self.end_at(
-            strand.exec,
-            strand.prev,
-            ExecutionStatus::Failed,
-            None,
-            EventDetails::ExecutionFailed(info),
-        );
+        self.end_with(strand.exec, strand.prev, Err(failure));
+    }
+
+    /// Ends execution `exec` with the result of its root strand, the last event chained to
+    /// `previous`.
+    pub(crate) fn end_with(&mut self, exec: usize, previous: u64, result: Result<Value, Failure>) {
+        match result {
+            Ok(output) => {
+                let details = OutputInfo {
+                    output: compact(&output),
+                    output_details: Default::default(),
+                };
+                let succeeded = EventDetails::ExecutionSucceeded(details);
+                self.end_at(
+                    exec,
+                    previous,
+                    ExecutionStatus::Succeeded,
+                    Some(output),
+                    succeeded,
+                );
+            }
+            Err(failure) => {
+                let info = ErrorInfo {
+                    error: failure.error,
+                    cause: failure.cause,
+                };
+                let failed = EventDetails::ExecutionFailed(info);
+                self.end_at(exec, previous, ExecutionStatus::Failed, None, failed);
+            }
+        }
+    }
+
+    /// Aborts `exec` if it still runs, with an `ExecutionAborted` that has neither error nor
+    /// cause (a Map Run child whose Map or parent ended first).
+    pub(crate) fn abort_execution(&mut self, exec: usize) {
+        if self.executions[exec].is_running() {
+            let last = self.executions[exec].events.len() as u64;
+            let aborted = EventDetails::ExecutionAborted(ErrorInfo::default());
+            self.end_at(exec, last, ExecutionStatus::Aborted, None, aborted);
+        }
     }
 
     pub(crate) fn execution_timed_out(&mut self, exec: usize) {
@@ -476,14 +496,7 @@ impl Engine {
         }
         // The Map Run children still running end with their parent.
         for child in std::mem::take(&mut self.executions[exec].map_run_children) {
-            if self.executions[child].is_running() {
-                let last = self.executions[child].events.len() as u64;
-                let aborted = EventDetails::ExecutionAborted(ErrorInfo {
-                    error: None,
-                    cause: None,
-                });
-                self.end_at(child, last, ExecutionStatus::Aborted, None, aborted);
-            }
+            self.abort_execution(child);
         }
     }
 }

@@ -100,10 +100,9 @@ pub(crate) struct Execution {
     pub(crate) scopes: Vec<VarScope>,
     /// The `.sync` task of a parent execution waiting for this one.
     pub(crate) parent_task: Option<u64>,
-    /// For a child execution of a Distributed Map's Map Run: the parent execution.
-    pub(crate) map_run_parent: Option<usize>,
-    /// For a child execution of a Map Run: the Map Run's ARN.
-    pub(crate) map_run_arn: Option<String>,
+    /// For a child execution of a Distributed Map's Map Run: the parent execution and the
+    /// Map Run's ARN.
+    pub(crate) map_run: Option<(usize, String)>,
     /// The Map Run child executions this execution started.
     pub(crate) map_run_children: Vec<usize>,
 }

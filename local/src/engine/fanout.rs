@@ -11,10 +11,10 @@ use stepfn_core::model::{
 
 use super::execution::{MapRunChild, StateContext};
 use super::strand::{Outcome, Visit};
-use super::{Engine, ExecutionStatus, Phase, Resume, Strand, pipeline};
+use super::{Engine, Phase, Resume, Strand, pipeline};
 use crate::failure::Failure;
 use crate::history::{
-    ErrorInfo, EventDetails, MapIteration, MapRunStarted, MapStateStarted, OutputInfo, StateKind,
+    ErrorInfo, EventDetails, MapIteration, MapRunStarted, MapStateStarted, StateKind,
 };
 use crate::jsonpath::Data;
 use crate::payload::compact;
@@ -434,26 +434,7 @@ impl Engine {
         let distributed = map.run.is_some();
         if distributed {
             // A Map Run child: its own execution ends; the parent's history shows nothing.
-            let child = strand.exec;
-            let (status, output, details) = match &result {
-                Ok(output) => (
-                    ExecutionStatus::Succeeded,
-                    Some(output.clone()),
-                    EventDetails::ExecutionSucceeded(OutputInfo {
-                        output: compact(output),
-                        output_details: Default::default(),
-                    }),
-                ),
-                Err(failure) => (
-                    ExecutionStatus::Failed,
-                    None,
-                    EventDetails::ExecutionFailed(ErrorInfo {
-                        error: failure.error.clone(),
-                        cause: failure.cause.clone(),
-                    }),
-                ),
-            };
-            self.end_at(child, strand.prev, status, output, details);
+            self.end_with(strand.exec, strand.prev, result.clone());
         } else {
             let details = MapIteration {
                 name: map.name.clone(),
@@ -499,8 +480,7 @@ impl Engine {
             let results = std::mem::take(&mut join.results);
             self.finish_join(join_id, Ok(Value::Array(results)));
         } else {
-            let last = join.last_event;
-            self.launch_iteration(join_id, if distributed { last } else { strand.prev });
+            self.launch_iteration(join_id, strand.prev);
         }
     }
 
@@ -603,13 +583,8 @@ impl Engine {
             let kind = strand.visit.kind;
             self.executions[exec].push(self.now, cause, EventDetails::StateAborted(kind));
         }
-        if own_execution && self.executions[exec].is_running() {
-            let last = self.executions[exec].events.len() as u64;
-            let aborted = EventDetails::ExecutionAborted(ErrorInfo {
-                error: None,
-                cause: None,
-            });
-            self.end_at(exec, last, ExecutionStatus::Aborted, None, aborted);
+        if own_execution {
+            self.abort_execution(exec);
         }
     }
 }
